@@ -1,0 +1,39 @@
+import Foundation
+
+/// A failure to write an export; files that already exist are never replaced.
+public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The destination already exists.
+  case fileExists(path: String)
+  /// The destination could not be created or written.
+  case cannotWrite(path: String, reason: String)
+
+  /// A one-line explanation.
+  public var description: String {
+    switch self {
+    case .fileExists(let path): "refusing to overwrite existing file \(path): choose a new path or remove it"
+    case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+    }
+  }
+}
+
+/// Writes data to a path that must not exist yet (created with `O_EXCL`, so never a race).
+///
+/// - Throws: ``ExportError/fileExists(path:)`` or ``ExportError/cannotWrite(path:reason:)``.
+public func writeNewFile(_ bytes: some Collection<UInt8>, to path: String) throws {
+  let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+  guard descriptor >= 0 else {
+    let code = errno
+    if code == EEXIST { throw ExportError.fileExists(path: path) }
+    throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(code)))
+  }
+  defer { close(descriptor) }
+  let data = Array(bytes)
+  var written = 0
+  while written < data.count {
+    let result = data.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, data.count - written) }
+    guard result > 0 else {
+      throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+    }
+    written += result
+  }
+}

@@ -1,0 +1,20 @@
+/// A malformed command line; the CLI prints it with the usage and exits 64.
+enum UsageError: Error, Equatable, CustomStringConvertible {
+  case unknownCommand(String)
+  case missingCommand
+  case missingOption(String)
+  case missingValue(option: String)
+  case invalidValue(option: String, value: String, expected: String)
+  case unexpectedArgument(String)
+
+  var description: String {
+    switch self {
+    case .unknownCommand(let name): "unknown command '\(name)'"
+    case .missingCommand: "missing command"
+    case .missingOption(let name): "missing required option --\(name)"
+    case .missingValue(let name): "option --\(name) needs a value"
+    case .invalidValue(let name, let value, let expected): "option --\(name) expects \(expected), got '\(value)'"
+    case .unexpectedArgument(let word): "unexpected argument '\(word)'"
+    }
+  }
+}
