@@ -10,8 +10,6 @@ public struct TrajectoryLog<Key: TrajectoryKey>: Sendable {
   public private(set) var entries: [TrajectoryEntry<Key>] = []
   /// The cumulative cost of all logged queries.
   public private(set) var totalCost: Double = 0
-  /// For each entry, the position of the best entry so far, or -1 before any validation query.
-  private var bestPositions: [Int32] = []
 
   /// Creates an empty log.
   public init(direction: MetricDirection = .higherIsBetter) {
@@ -25,19 +23,22 @@ public struct TrajectoryLog<Key: TrajectoryKey>: Sendable {
     key: Key, value: Double, cost: Double, epochs: Int, mode: QueryMode = .valid, seed: Int? = nil
   ) {
     totalCost += cost
-    var best = bestPositions.last ?? -1
+    var best = entries.last?.bestPosition ?? -1
     if mode == .valid && (best < 0 || direction.isImprovement(value, over: entries[Int(best)].value)) {
       best = Int32(entries.count)
     }
     entries.append(
-      TrajectoryEntry(key: key, value: value, cost: cost, totalCost: totalCost, epochs: epochs, mode: mode, seed: seed))
-    bestPositions.append(best)
+      TrajectoryEntry(
+        key: key, value: value, cost: cost, totalCost: totalCost, bestPosition: best, epochs: epochs, mode: mode,
+        seed: seed))
   }
+
+  /// Reserves room for a number of queries, so a long run does not grow its storage repeatedly.
+  public mutating func reserveCapacity(_ count: Int) { entries.reserveCapacity(count) }
 
   /// Forgets every query, like the reference `reset_logdata`.
   public mutating func reset() {
     entries.removeAll(keepingCapacity: true)
-    bestPositions.removeAll(keepingCapacity: true)
     totalCost = 0
   }
 
@@ -49,8 +50,8 @@ public struct TrajectoryLog<Key: TrajectoryKey>: Sendable {
 
   /// The best validation entry after the query at a position, or `nil` if there was none yet.
   public func bestEntry(after position: Int) -> TrajectoryEntry<Key>? {
-    guard position >= 0, position < bestPositions.count, bestPositions[position] >= 0 else { return nil }
-    return entries[Int(bestPositions[position])]
+    guard entries.indices.contains(position), entries[position].bestPosition >= 0 else { return nil }
+    return entries[Int(entries[position].bestPosition)]
   }
 
   /// The values in query order (`acc_trans`).

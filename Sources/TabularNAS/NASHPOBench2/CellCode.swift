@@ -28,24 +28,21 @@ public struct CellCode: Hashable, Comparable, Sendable {
   /// - Throws: ``NASHPOBench2Error/invalidCellCode(_:)`` when the text is not `A|BC|DEF`
   ///   with operations 0–3.
   public init(_ text: String) throws {
-    guard let index = Self.parseIndex(text.utf8) else {
+    var bytes = text
+    guard let index = bytes.withUTF8(Self.parseIndex) else {
       throw NASHPOBench2Error.invalidCellCode(text)
     }
     self.index = index
   }
 
   /// Parses the eight bytes `d|dd|ddd` without allocating; `nil` when malformed.
-  static func parseIndex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
-    guard bytes.count == 8 else { return nil }
+  static func parseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard bytes.count == 8, bytes[1] == UInt8(ascii: "|"), bytes[4] == UInt8(ascii: "|") else { return nil }
     var index = 0
-    for (position, byte) in bytes.enumerated() {
-      if position == 1 || position == 4 {
-        guard byte == UInt8(ascii: "|") else { return nil }
-        continue
-      }
-      let digit = Int(byte) - Int(UInt8(ascii: "0"))
-      guard (0...3).contains(digit) else { return nil }
-      index = index * 4 + digit
+    for position in [0, 2, 3, 5, 6, 7] {
+      let digit = Int(bytes[position]) &- Int(UInt8(ascii: "0"))
+      guard digit >= 0 && digit <= 3 else { return nil }
+      index = index &* 4 &+ digit
     }
     return index
   }

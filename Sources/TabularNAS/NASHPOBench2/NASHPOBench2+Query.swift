@@ -44,6 +44,17 @@ extension NASHPOBench2 {
     return try query(key, epoch: epoch, mode: mode, iepoch: iepoch, seed: seed, surrogateCost: surrogateCost)
   }
 
+  /// Returns the accuracy and cost of the key at a flat index, like the reference `api[index]`.
+  ///
+  /// - Throws: ``NASHPOBench2Error/indexOutOfRange(_:count:)`` or any error of
+  ///   ``query(_:epoch:mode:iepoch:seed:surrogateCost:)``.
+  public func query(
+    at index: Int, epoch: Int = 12, mode: QueryMode = .valid, iepoch: Int? = nil,
+    seed: Int = NASHPOSearchSpace.defaultSeed, surrogateCost: SurrogateCostRule = .unavailable
+  ) throws -> QueryResult {
+    try query(key(at: index), epoch: epoch, mode: mode, iepoch: iepoch, seed: seed, surrogateCost: surrogateCost)
+  }
+
   /// Returns the accuracy and cost of a key; the typed form of
   /// ``queryByKey(cellcode:lr:batchSize:epoch:mode:iepoch:seed:surrogateCost:)``.
   public func query(
