@@ -9,6 +9,12 @@ enum Fixture {
     return try String(contentsOf: url, encoding: .utf8)
   }
 
+  /// The bytes of a fixture file.
+  static func bytes(_ name: String) throws -> [UInt8] {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil))
+    return Array(try Data(contentsOf: url))
+  }
+
   /// The 1,011 cell codes of NAS-HPO-Bench-II's training list.
   static func trainedCellCodes() throws -> [String] {
     try text("acml12-cellcodes.txt").split(separator: "\n")

@@ -1,0 +1,59 @@
+/// A bounds-checked cursor over raw bytes; every read that would pass the end throws.
+///
+/// The decoder's only contact with raw memory. The buffer must outlive the reader.
+struct ByteReader {
+  private let bytes: UnsafeRawBufferPointer
+  /// The offset of the next unread byte.
+  private(set) var offset = 0
+
+  init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+  /// Whether every byte has been read.
+  var isAtEnd: Bool { offset >= bytes.count }
+
+  /// The number of unread bytes.
+  var remaining: Int { bytes.count - offset }
+
+  @inline(__always)
+  private mutating func advance(by count: Int) throws(PickleError) -> Int {
+    guard count >= 0, count <= remaining else {
+      throw PickleError.truncated(offset: offset, needed: count < 0 ? Int.max : count - remaining)
+    }
+    let start = offset
+    offset += count
+    return start
+  }
+
+  /// Reads one byte.
+  @inline(__always)
+  mutating func byte() throws(PickleError) -> UInt8 {
+    bytes[try advance(by: 1)]
+  }
+
+  /// Reads a little-endian unsigned integer of `width` bytes (1…8).
+  @inline(__always)
+  mutating func unsignedLittleEndian(width: Int) throws(PickleError) -> UInt64 {
+    let start = try advance(by: width)
+    var value: UInt64 = 0
+    for index in stride(from: width - 1, through: 0, by: -1) {
+      value = value << 8 | UInt64(bytes[start + index])
+    }
+    return value
+  }
+
+  /// Reads a big-endian IEEE 754 double (the pickle `BINFLOAT` layout).
+  @inline(__always)
+  mutating func bigEndianDouble() throws(PickleError) -> Double {
+    let start = try advance(by: 8)
+    var bits: UInt64 = 0
+    for index in 0..<8 { bits = bits << 8 | UInt64(bytes[start + index]) }
+    return Double(bitPattern: bits)
+  }
+
+  /// Reads `count` bytes as a view into the buffer.
+  @inline(__always)
+  mutating func view(count: Int) throws(PickleError) -> UnsafeRawBufferPointer {
+    let start = try advance(by: count)
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<start + count])
+  }
+}

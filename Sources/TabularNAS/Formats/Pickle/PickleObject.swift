@@ -1,0 +1,83 @@
+/// An object on the decoder's stack. Lists and dicts are reference boxes because pickle mutates
+/// them after they are memoised; tuples are boxes so a loader can annotate a shared key once.
+enum PickleObject {
+  case none
+  case bool(Bool)
+  case int(Int)
+  case float(Double)
+  case string(String)
+  case bytes([UInt8])
+  case tuple(PickleTuple)
+  case list(PickleList)
+  case dict(PickleDict)
+  /// A dict whose items went to a streaming consumer instead of being stored.
+  case streamedDict(column: Int)
+  /// An allowed global, not yet called.
+  case global(PickleGlobal)
+  /// A NumPy dtype under construction.
+  case dtype(NumPyDType)
+
+  var typeName: String {
+    switch self {
+    case .none: "None"
+    case .bool: "bool"
+    case .int: "int"
+    case .float: "float"
+    case .string: "str"
+    case .bytes: "bytes"
+    case .tuple: "tuple"
+    case .list: "list"
+    case .dict, .streamedDict: "dict"
+    case .global(let global): "global \(global)"
+    case .dtype: "numpy.dtype"
+    }
+  }
+}
+
+final class PickleTuple {
+  var items: [PickleObject]
+  /// Free for a consumer to cache what this key resolved to (-1 = nothing yet).
+  var annotation = -1
+
+  init(_ items: [PickleObject]) { self.items = items }
+}
+
+final class PickleList {
+  var items: [PickleObject] = []
+}
+
+final class PickleDict {
+  var items: [(key: PickleObject, value: PickleObject)] = []
+}
+
+/// The only globals a pickle may name: NumPy scalar reconstruction and protocol-2 bytes.
+enum PickleGlobal: CustomStringConvertible {
+  case numpyScalar
+  case numpyDType
+  case codecsEncode
+
+  init?(module: String, name: String) {
+    switch (module, name) {
+    case ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"): self = .numpyScalar
+    case ("numpy", "dtype"): self = .numpyDType
+    case ("_codecs", "encode"): self = .codecsEncode
+    default: return nil
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .numpyScalar: "numpy.core.multiarray.scalar"
+    case .numpyDType: "numpy.dtype"
+    case .codecsEncode: "_codecs.encode"
+    }
+  }
+}
+
+/// A NumPy dtype as pickled: `dtype(code, False, True)` then `BUILD` with its byte order.
+final class NumPyDType {
+  let code: String
+  var isBigEndian = false
+
+  init(code: String) { self.code = code }
+}

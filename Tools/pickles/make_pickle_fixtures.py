@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes the small CPython pickle fixtures under Tests/TabularNASTests/Fixtures/pickles.
+
+Each fixture is written by CPython's own pickler, so the Swift decoder is tested against the
+real byte layouts of protocols 2, 4 and 5, of Python floats and of NumPy scalars. Hostile
+fixtures name globals that a safe decoder must refuse; they are never loaded by Python here.
+
+Usage: python3 Tools/pickles/make_pickle_fixtures.py [OUTPUT_DIR]   (needs NumPy for the
+numpy-* files; without it those are skipped with a message).
+"""
+import os
+import pickle
+import sys
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+    os.path.dirname(__file__), "..", "..", "Tests", "TabularNASTests", "Fixtures", "pickles")
+
+
+def plain_data():
+    """Every kind of value the NAS-HPO-Bench-II files use, plus edge cases."""
+    key_a = ("h0", 0.1, 256, 222)
+    key_b = ("h1", 0.003125, 16, 555)
+    return {
+        "column": {key_a: 85.43, key_b: 10.0},
+        "shared": [key_a, key_a],
+        "ints": [0, 1, -1, 255, 256, 65535, 65536, -2**31, 2**31, 2**40, -2**63, 2**63 - 1],
+        "floats": [0.1, -0.0, 1e300, float("inf"), -float("inf")],
+        "text": "µ-cell ✓",
+        "bytes": b"\x00\x01\xfe\xff",
+        "flags": (True, False, None),
+        "empty": ((), [], {}),
+    }
+
+
+def numpy_data(np):
+    return {
+        "f8": np.float64(85.43),
+        "f4": np.float32(0.5),
+        "i8": np.int64(-3),
+        "i4": np.int32(7),
+        "u1": np.uint8(200),
+        "b1": np.bool_(True),
+        "big": np.array([1.25], dtype=">f8")[0],
+        "column": {("h0", 0.1, 256, 222): np.float64(1.0 / 3.0)},
+    }
+
+
+class Hostile:
+    """Pickles as a call of `func(*args)`; loading it with pickle.load would run it."""
+
+    def __init__(self, func, args):
+        self.func, self.args = func, args
+
+    def __reduce__(self):
+        return (self.func, self.args)
+
+
+def write(name, obj, protocol):
+    with open(os.path.join(OUT, name), "wb") as f:
+        pickle.dump(obj, f, protocol=protocol)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    for protocol in (2, 4, 5):
+        write(f"plain-p{protocol}.pkl", plain_data(), protocol)
+    try:
+        import numpy as np
+        for protocol in (2, 4, 5):
+            write(f"numpy-p{protocol}.pkl", numpy_data(np), protocol)
+    except ImportError:
+        print("NumPy is not installed: numpy-*.pkl not written", file=sys.stderr)
+    marker = "/tmp/tabularnas-hostile-pickle-ran"
+    write("hostile-system.pkl", Hostile(os.system, (f"touch {marker}",)), 2)
+    write("hostile-eval.pkl", {"ok": 1, "evil": Hostile(eval, ("__import__('os').system('touch " + marker + "')",))}, 4)
+    write("hostile-remove.pkl", [Hostile(os.remove, (marker,))], 5)
+    print(f"wrote fixtures to {os.path.normpath(OUT)}")
+
+
+if __name__ == "__main__":
+    main()
