@@ -1,29 +1,30 @@
 @preconcurrency import Glibc
 
-/// Benchmarks for TabularNAS; run with `swift run -c release TabNASBenchmarks [name…]`.
+/// Benchmarks for TabularNAS; run with `swift run -c release TabNASBenchmarks <name> [args…]`.
 ///
 /// Figures are printed, never asserted: machines are noisy, so each benchmark reports ratios
-/// of variants measured side by side in the same process.
+/// of variants measured side by side in the same run (`Tools/nashpobench2/compare_with_python.py`
+/// puts these next to the Python API's figures).
 @main
 enum Benchmarks {
-  static let all: [(name: String, run: @Sendable () throws -> Void)] = [
-    ("query", QueryBenchmark.run)
+  static let all: [(name: String, usage: String, run: @Sendable ([String]) throws -> Void)] = [
+    ("query", "query", { _ in try QueryBenchmark.run() }),
+    ("open", "open PATH  (a pickle folder or a native file; prints JSON)", FileBenchmark.open),
+    ("logged-queries", "logged-queries PATH COUNT  (prints JSON)", FileBenchmark.loggedQueries),
   ]
 
   static func main() {
-    let names = Array(CommandLine.arguments.dropFirst())
-    let selected = names.isEmpty ? all : all.filter { names.contains($0.name) }
-    guard !selected.isEmpty else {
-      fputs("usage: TabNASBenchmarks [\(all.map(\.name).joined(separator: "|"))]…\n", stderr)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let name = arguments.first ?? "query"
+    guard let benchmark = all.first(where: { $0.name == name }) else {
+      fputs("usage: TabNASBenchmarks \(all.map(\.usage).joined(separator: " | "))\n", stderr)
       exit(64)
     }
-    for benchmark in selected {
-      do {
-        try benchmark.run()
-      } catch {
-        fputs("error: \(benchmark.name): \(error)\n", stderr)
-        exit(1)
-      }
+    do {
+      try benchmark.run(Array(arguments.dropFirst()))
+    } catch {
+      fputs("error: \(benchmark.name): \(error)\n", stderr)
+      exit(1)
     }
   }
 }
@@ -34,8 +35,25 @@ func measure(repetitions: Int = 5, _ body: () throws -> Void) rethrows -> Double
   for _ in 0..<repetitions {
     let start = ContinuousClock.now
     try body()
-    let elapsed = ContinuousClock.now - start
-    best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    best = min(best, seconds(ContinuousClock.now - start))
   }
   return best
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+  Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// The process's resident memory now, in bytes (from `/proc/self/statm`).
+func residentBytes() -> Int {
+  guard let file = fopen("/proc/self/statm", "r") else { return -1 }
+  defer { fclose(file) }
+  var size = 0, resident = 0
+  guard withUnsafeMutablePointer(to: &size, { size in
+    withUnsafeMutablePointer(to: &resident) { resident in
+      withVaList([size, resident]) { vfscanf(file, "%ld %ld", $0) }
+    }
+  }) == 2 else { return -1 }
+  return resident * Int(sysconf(Int32(_SC_PAGESIZE)))
 }

@@ -1,11 +1,14 @@
 /// A well-formed command line the CLI still cannot carry out; printed as one line, exit 1.
 enum CommandError: Error, CustomStringConvertible {
   case invalidChoice(option: String, value: String, allowed: [String])
+  case badQuery(line: Int, reason: String)
 
   var description: String {
     switch self {
     case .invalidChoice(let option, let value, let allowed):
       "--\(option) '\(value)' is not allowed: choose one of \(allowed.joined(separator: ", "))"
+    case .badQuery(let line, let reason):
+      "query line \(line): \(reason)"
     }
   }
 }

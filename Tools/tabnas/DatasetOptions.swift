@@ -3,7 +3,9 @@ import TabularNAS
 /// The options every dataset-reading command shares: `--data`, `--synthetic-seed`, `--json`.
 struct DatasetOptions {
   static let usage = """
-      --data PATH            NAS-HPO-Bench-II data (default: the built-in synthetic table)
+      --data PATH            NAS-HPO-Bench-II: a folder with bench12.pkl, cellinfo.pkl and
+                             avgaccs200.pkl, or a native file from 'tabnas convert'
+                             (default: the built-in synthetic table)
       --synthetic-seed N     seed of the synthetic table (default 0)
       --json                 print JSON instead of text
     """
@@ -18,22 +20,10 @@ struct DatasetOptions {
     json = arguments.flag("json")
   }
 
-  /// Opens the benchmark the options name.
+  /// Opens the benchmark the options name: a folder of the original pickles, a native file,
+  /// or the built-in synthetic table.
   func openNASHPOBench2() throws -> NASHPOBench2 {
     guard let dataPath else { return .synthetic(seed: syntheticSeed) }
-    throw DataLocationError.unsupportedFormat(path: dataPath)
-  }
-}
-
-/// A data path the CLI cannot open.
-enum DataLocationError: Error, CustomStringConvertible {
-  case unsupportedFormat(path: String)
-
-  var description: String {
-    switch self {
-    case .unsupportedFormat(let path):
-      "cannot open \(path): reading the original NAS-HPO-Bench-II pickles is not available in this build; "
-        + "omit --data to use the built-in synthetic table"
-    }
+    return try NASHPOBench2(contentsOf: dataPath)
   }
 }

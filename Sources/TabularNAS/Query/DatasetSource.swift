@@ -4,6 +4,8 @@ public enum DatasetSource: Equatable, Sendable, CustomStringConvertible {
   case synthetic(seed: UInt64)
   /// Read from files at a path.
   case files(path: String)
+  /// Read from a TabularNAS native file converted from another source (described by `origin`).
+  case nativeFile(path: String, origin: String)
 
   /// Whether the numbers were generated rather than measured.
   public var isSynthetic: Bool {
@@ -15,6 +17,7 @@ public enum DatasetSource: Equatable, Sendable, CustomStringConvertible {
     switch self {
     case .synthetic(let seed): "synthetic (seed \(seed); generated, not measured)"
     case .files(let path): "files at \(path)"
+    case .nativeFile(let path, let origin): "native file \(path), converted from \(origin)"
     }
   }
 }

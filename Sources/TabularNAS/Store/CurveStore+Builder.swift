@@ -70,6 +70,37 @@ extension CurveStore.Builder {
     }
   }
 
+  /// Write access to every record, holding no references; valid while its builder is alive.
+  struct ColumnWriter {
+    fileprivate let curves: UnsafeMutablePointer<Double>
+    fileprivate let scalars: UnsafeMutablePointer<Double>
+    fileprivate let recordCount: Int
+    fileprivate let curveCount: Int
+    fileprivate let epochCount: Int
+    fileprivate let scalarCount: Int
+
+    /// Sets one curve value.
+    @inline(__always)
+    func setValue(_ value: Double, record: Int, curve: Int, epoch: Int) {
+      precondition(record >= 0 && record < recordCount && curve >= 0 && curve < curveCount && epoch >= 0 && epoch < epochCount)
+      curves[(record &* curveCount &+ curve) &* epochCount &+ epoch] = value
+    }
+
+    /// Sets one scalar.
+    @inline(__always)
+    func setScalar(_ value: Double, record: Int, column: Int) {
+      precondition(record >= 0 && record < recordCount && column >= 0 && column < scalarCount)
+      scalars[record &* scalarCount &+ column] = value
+    }
+  }
+
+  /// A writer for every record.
+  func columnWriter() -> ColumnWriter {
+    ColumnWriter(
+      curves: curveBuffer.base, scalars: scalarBuffer.base, recordCount: recordCount, curveCount: curveNames.count,
+      epochCount: epochCount, scalarCount: scalarNames.count)
+  }
+
   /// A writer for one record.
   func recordWriter(record: Int) -> RecordWriter {
     precondition(record >= 0 && record < recordCount, "record \(record) outside 0..<\(recordCount)")

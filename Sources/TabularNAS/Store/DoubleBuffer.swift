@@ -7,6 +7,8 @@ final class DoubleBuffer: @unchecked Sendable {
   let base: UnsafeMutablePointer<Double>
   /// The number of values.
   let count: Int
+  /// The mapped file the values live in, or `nil` when the buffer owns its memory.
+  private let mapping: MappedFile?
 
   /// Allocates `count` values, all set to `initialValue`.
   init(count: Int, repeating initialValue: Double) {
@@ -14,6 +16,20 @@ final class DoubleBuffer: @unchecked Sendable {
     self.count = count
     base = .allocate(capacity: max(count, 1))
     base.initialize(repeating: initialValue, count: count)
+    mapping = nil
+  }
+
+  /// Views `count` little-endian doubles of a mapped file in place, starting at a byte offset.
+  ///
+  /// - Precondition: the range lies inside the file and the offset is 8-byte aligned.
+  init(mapping: MappedFile, byteOffset: Int, count: Int) {
+    precondition(byteOffset % MemoryLayout<Double>.alignment == 0, "misaligned double column")
+    precondition(count >= 0 && byteOffset >= 0 && byteOffset + count * 8 <= mapping.bytes.count)
+    // The map is read-only; nothing ever writes through this pointer (no Writer is made for it).
+    base = UnsafeMutableRawPointer(mutating: mapping.bytes.baseAddress! + byteOffset)
+      .assumingMemoryBound(to: Double.self)
+    self.count = count
+    self.mapping = mapping
   }
 
   /// Copies an array.
@@ -25,6 +41,7 @@ final class DoubleBuffer: @unchecked Sendable {
   }
 
   deinit {
+    guard mapping == nil else { return }
     base.deinitialize(count: count)
     base.deallocate()
   }

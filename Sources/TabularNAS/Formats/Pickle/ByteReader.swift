@@ -24,6 +24,12 @@ struct ByteReader {
     return start
   }
 
+  /// Moves back to an offset read before, to re-read from there.
+  mutating func rewind(to earlier: Int) {
+    precondition(earlier >= 0 && earlier <= offset, "can only rewind to an offset already read")
+    offset = earlier
+  }
+
   /// Reads one byte.
   @inline(__always)
   mutating func byte() throws(PickleError) -> UInt8 {

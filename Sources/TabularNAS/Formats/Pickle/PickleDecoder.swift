@@ -27,13 +27,16 @@ public struct PickleDecoder: Sendable {
   ///
   /// - Throws: ``PickleError`` naming the offset and the problem.
   public func decode(_ bytes: UnsafeRawBufferPointer) throws -> PickleValue {
-    var machine = PickleMachine(bytes)
+    var machine = PickleMachine(decoding: bytes)
     defer { machine.releaseContainers() }
     // Each object costs at least one input byte, so a value larger than this came from sharing.
     let limit = 16 * bytes.count + 1024
     var budget = limit
     do {
-      return try PickleValue(try machine.run(), depth: 0, budget: &budget)
+      let root = try machine.run()
+      return try machine.arena.withUnsafeBufferPointer { arena in
+        try PickleValue(root, arena: arena, depth: 0, budget: &budget)
+      }
     } catch PickleError.expansionTooLarge {
       throw PickleError.expansionTooLarge(limit: limit)
     }
@@ -42,14 +45,14 @@ public struct PickleDecoder: Sendable {
 
 extension PickleValue {
   /// Converts a machine object, bounding depth and total size.
-  init(_ object: PickleObject, depth: Int, budget: inout Int) throws {
+  init(_ object: PickleObject, arena: UnsafeBufferPointer<PickleObject>, depth: Int, budget: inout Int) throws {
     guard depth <= PickleDecoder.maximumNesting else {
       throw PickleError.tooDeeplyNested(limit: PickleDecoder.maximumNesting)
     }
     budget -= 1
     guard budget >= 0 else { throw PickleError.expansionTooLarge(limit: budget) }
     func convert(_ items: [PickleObject]) throws -> [PickleValue] {
-      try items.map { try PickleValue($0, depth: depth + 1, budget: &budget) }
+      try items.map { try PickleValue($0, arena: arena, depth: depth + 1, budget: &budget) }
     }
     switch object {
     case .none: self = .none
@@ -63,13 +66,17 @@ extension PickleValue {
     case .dict(let dict):
       self = .dict(
         try dict.items.map {
-          Entry(try PickleValue($0.key, depth: depth + 1, budget: &budget), try PickleValue($0.value, depth: depth + 1, budget: &budget))
+          Entry(
+            try PickleValue($0.key, arena: arena, depth: depth + 1, budget: &budget),
+            try PickleValue($0.value, arena: arena, depth: depth + 1, budget: &budget))
         })
     case .streamedDict: self = .dict([])
     case .global(let global):
       throw PickleError.typeMismatch(opcode: "STOP", expected: "data", found: "uncalled global \(global)", offset: 0)
     case .dtype:
       throw PickleError.typeMismatch(opcode: "STOP", expected: "data", found: "a bare numpy.dtype", offset: 0)
+    case .ref(let id):
+      try self.init(arena[id], arena: arena, depth: depth, budget: &budget)
     }
   }
 }

@@ -16,7 +16,7 @@ extension PickleMachine {
     guard case .tuple(let tuple) = arguments else {
       throw PickleError.typeMismatch(opcode: "REDUCE", expected: "an argument tuple", found: arguments.typeName, offset: offset)
     }
-    let args = tuple.items
+    let args = tuple.items.map(resolve)
     switch global {
     case .numpyDType:
       guard let first = args.first, case .string(let code) = first else {
@@ -55,7 +55,7 @@ extension PickleMachine {
     guard case .dtype(let dtype) = target else {
       throw PickleError.unsupportedOpcode("BUILD on \(target.typeName)", offset: offset)
     }
-    guard case .tuple(let tuple) = state, tuple.items.count >= 2, case .string(let order) = tuple.items[1] else {
+    guard case .tuple(let tuple) = state, tuple.items.count >= 2, case .string(let order) = resolve(tuple.items[1]) else {
       throw PickleError.invalidNumPyScalar(reason: "dtype state must be (version, byteorder, …)", offset: offset)
     }
     switch order {

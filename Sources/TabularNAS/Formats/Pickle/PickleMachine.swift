@@ -1,27 +1,50 @@
+/// Receives the items of the column dicts of a pickle whose root is `{name: {key: value}}`.
+protocol PickleColumnConsumer {
+  /// A column dict named `name` starts; columns are numbered from 0 in file order.
+  mutating func beginColumn(_ column: Int, named name: String) throws
+  /// One item of a column dict. `key` and `value` may be ``PickleObject/ref(_:)``s into `arena`.
+  mutating func consume(
+    column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws
+}
+
+/// A consumer for decoding whole values: no dict is streamed.
+struct NoColumnConsumer: PickleColumnConsumer {
+  func beginColumn(_ column: Int, named name: String) {}
+  func consume(column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) {}
+}
+
 /// The pickle virtual machine: interprets opcodes into ``PickleObject``s without running code.
 ///
 /// Only data opcodes are executed; a global is accepted only if ``PickleGlobal`` allows it, and
-/// "calling" one (`REDUCE`) builds a NumPy scalar or bytes value in Swift. With
-/// `streamsColumns`, dicts stored under string keys of the root dict pass their items to
-/// `onItem` instead of keeping them — how the loaders fill columnar stores without building
-/// a large object graph.
-struct PickleMachine {
-  /// Receives (column number, key, value) for each item of a streamed dict.
-  typealias ItemHandler = (Int, PickleObject, PickleObject) throws -> Void
+/// "calling" one (`REDUCE`) builds a NumPy scalar or bytes value in Swift. With a `consumer`,
+/// dicts stored under string keys of the root dict pass their items to it instead of keeping
+/// them — how the loaders fill columnar stores without building a large object graph. The
+/// consumer is a generic value, so the per-item path is specialised and inlined.
+struct PickleMachine<Consumer: PickleColumnConsumer> {
 
   private var reader: ByteReader
   private var stack: [PickleObject] = []
   private var marks: [Int] = []
-  private var memo: [PickleObject] = []
-  private var sparseMemo: [Int: PickleObject] = [:]
+  /// Every memoised object, append-only, so a ``PickleObject/ref(_:)`` stays valid.
+  private(set) var arena: [PickleObject] = []
+  /// Whether each arena object is a tuple, so the fast path can check keys without touching them.
+  private var arenaIsTuple: [Bool] = []
+  /// Memo index → arena id (dense), and ids of indices stored out of order.
+  private var memo: [Int] = []
+  private var sparseMemo: [Int: Int] = [:]
   private var containers: [AnyObject] = []
-  private let onItem: ItemHandler?
+  /// The streaming consumer; read it back after ``run()``.
+  private(set) var consumer: Consumer
+  /// Whether column dicts are streamed to the consumer.
+  private let streams: Bool
   /// The names of the streamed dicts, by column number.
   private(set) var columnNames: [String] = []
 
-  init(_ bytes: UnsafeRawBufferPointer, onItem: ItemHandler? = nil) {
+  /// Creates a machine that streams column dicts to `consumer`.
+  init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer) {
     reader = ByteReader(bytes)
-    self.onItem = onItem
+    self.consumer = consumer
+    streams = true
   }
 
   /// Runs to `STOP` and returns the result.
@@ -32,12 +55,12 @@ struct PickleMachine {
     while true {
       let offset = reader.offset
       let byte = try reader.byte()
-      guard let opcode = PickleOpcode(rawValue: byte) else {
+      guard let opcode = PickleOpcode.byByte[Int(byte)] else {
         throw PickleError.unknownOpcode(byte, offset: offset)
       }
       if opcode == .stop {
         guard stack.count == 1, marks.isEmpty else { throw PickleError.malformedEnd(offset: offset) }
-        return stack[0]
+        return resolve(stack[0])
       }
       try execute(opcode, at: offset)
     }
@@ -55,7 +78,14 @@ struct PickleMachine {
       guard length <= UInt64(reader.remaining) else {
         throw PickleError.truncated(offset: reader.offset, needed: Int(clamping: length) - reader.remaining)
       }
-    case .mark: marks.append(stack.count)
+    case .mark:
+      // Only the mark that opens a batch of items directly above a streamed dict (not a
+      // second mark at the same height, which opens a key tuple) starts the fast loop.
+      let isBatchMark = marks.last.map { $0 < stack.count } ?? true
+      marks.append(stack.count)
+      if streams, isBatchMark, case .streamedDict(let column)? = stack.last.map(resolve) {
+        try streamSimpleItems(column: column)
+      }
     case .pop:
       if stack.count > (marks.last ?? 0) {
         stack.removeLast()
@@ -63,7 +93,7 @@ struct PickleMachine {
         _ = try popMark(opcode, offset)
       }
     case .popMark: _ = try popMark(opcode, offset)
-    case .dup: stack.append(try peek(opcode, offset))
+    case .dup: stack.append(try top(opcode, offset))
     case .none: stack.append(.none)
     case .newTrue: stack.append(.bool(true))
     case .newFalse: stack.append(.bool(false))
@@ -89,38 +119,39 @@ struct PickleMachine {
     case .emptyList: stack.append(.list(register(PickleList())))
     case .list:
       let list = register(PickleList())
-      list.items = try popMark(opcode, offset)
+      list.items = try popMark(opcode, offset).map(resolve)
       stack.append(.list(list))
     case .append: try append(try popItems(1, opcode, offset), opcode, offset)
     case .appends: try append(try popMark(opcode, offset), opcode, offset)
-    case .emptyDict: stack.append(makeDict())
+    case .emptyDict: stack.append(try makeDict())
     case .dict:
-      let dict = makeDict()
+      let dict = try makeDict()
       stack.append(dict)
       let items = try popMarkBelowTop(opcode, offset)
       try setItems(items, opcode, offset)
     case .setItem: try setItems(try popItems(2, opcode, offset), opcode, offset)
-    case .setItems: try setItems(try popMark(opcode, offset), opcode, offset)
-    case .memoize: try store(try peek(opcode, offset), at: memo.count + sparseMemo.count, offset)
-    case .binPut: try store(try peek(opcode, offset), at: Int(try reader.byte()), offset)
-    case .longBinPut: try store(try peek(opcode, offset), at: Int(try reader.unsignedLittleEndian(width: 4)), offset)
+    case .setItems:
+      if try !streamItemsInPlace(offset) { try setItems(try popMark(opcode, offset), opcode, offset) }
+    case .memoize: try store(try top(opcode, offset), at: memo.count + sparseMemo.count, offset)
+    case .binPut: try store(try top(opcode, offset), at: Int(try reader.byte()), offset)
+    case .longBinPut: try store(try top(opcode, offset), at: Int(try reader.unsignedLittleEndian(width: 4)), offset)
     case .binGet: stack.append(try load(Int(try reader.byte()), offset))
     case .longBinGet: stack.append(try load(Int(try reader.unsignedLittleEndian(width: 4)), offset))
     case .global:
       let module = try readLine(offset), name = try readLine(offset)
       stack.append(.global(try allowedGlobal(module: module, name: name, offset)))
     case .stackGlobal:
-      let pair = try popItems(2, opcode, offset)
+      let pair = try popItems(2, opcode, offset).map(resolve)
       guard case .string(let module) = pair[0], case .string(let name) = pair[1] else {
         throw PickleError.typeMismatch(
           opcode: "STACK_GLOBAL", expected: "two str", found: "\(pair[0].typeName), \(pair[1].typeName)", offset: offset)
       }
       stack.append(.global(try allowedGlobal(module: module, name: name, offset)))
     case .reduce:
-      let pair = try popItems(2, opcode, offset)
+      let pair = try popItems(2, opcode, offset).map(resolve)
       stack.append(try call(pair[0], arguments: pair[1], offset))
     case .build:
-      let state = try popItems(1, opcode, offset)[0]
+      let state = resolve(try popItems(1, opcode, offset)[0])
       try build(try peek(opcode, offset), state: state, offset)
     default:
       throw PickleError.unsupportedOpcode(String(describing: opcode).uppercased(), offset: offset)
@@ -129,11 +160,20 @@ struct PickleMachine {
 
   // MARK: - Stack
 
-  func peek(_ opcode: PickleOpcode, _ offset: Int) throws -> PickleObject {
+  /// The top of the stack as it is (possibly a reference).
+  private func top(_ opcode: PickleOpcode, _ offset: Int) throws -> PickleObject {
     guard let last = stack.last, stack.count > (marks.last ?? 0) else {
       throw PickleError.stackUnderflow(opcode: "\(opcode)".uppercased(), offset: offset)
     }
     return last
+  }
+
+  /// The top of the stack, resolved.
+  func peek(_ opcode: PickleOpcode, _ offset: Int) throws -> PickleObject {
+    guard let last = stack.last, stack.count > (marks.last ?? 0) else {
+      throw PickleError.stackUnderflow(opcode: "\(opcode)".uppercased(), offset: offset)
+    }
+    return resolve(last)
   }
 
   private mutating func popItems(_ count: Int, _ opcode: PickleOpcode, _ offset: Int) throws -> [PickleObject] {
@@ -169,19 +209,90 @@ struct PickleMachine {
     return box
   }
 
+  /// References live only on the stack: containers store the objects themselves.
   private mutating func makeTuple(_ items: [PickleObject]) -> PickleObject {
-    .tuple(register(PickleTuple(items)))
+    .tuple(register(PickleTuple(items.map(resolve))))
   }
 
   /// A new dict; one stored under a string key directly in the root dict streams its items.
-  private mutating func makeDict() -> PickleObject {
-    if onItem != nil, case .dict = stack.first, case .string(let name) = stack.last,
+  private mutating func makeDict() throws -> PickleObject {
+    if streams, case .dict = stack.first, case .string(let name) = stack.last,
       (marks.isEmpty && stack.count == 2) || (marks == [1] && stack.count.isMultiple(of: 2))
     {
       columnNames.append(name)
+      try consumer.beginColumn(columnNames.count - 1, named: name)
       return .streamedDict(column: columnNames.count - 1)
     }
     return .dict(register(PickleDict()))
+  }
+
+  /// The hot loop of loading a large file: right after a `MARK` under a streamed dict, consumes
+  /// items of the form `BINGET key` + `BINFLOAT`/`BININT*` value without touching the stack.
+  ///
+  /// An item is taken only when it cannot be anything else: the memoised key is a tuple and the
+  /// next opcode starts another such item or ends the batch (`BINGET`, `LONG_BINGET`,
+  /// `SETITEMS`, `FRAME`). Otherwise (say, the start of a `TUPLE3` key) the reader is rewound
+  /// to the item and the general path takes over.
+  private mutating func streamSimpleItems(column: Int) throws {
+    try arena.withUnsafeBufferPointer { arena in
+      while true {
+        let start = reader.offset
+        guard let keyOpcode = try? reader.byte() else { return }
+        var index = -1
+        if keyOpcode == PickleOpcode.binGet.rawValue, let byte = try? reader.byte() {
+          index = Int(byte)
+        } else if keyOpcode == PickleOpcode.longBinGet.rawValue, let word = try? reader.unsignedLittleEndian(width: 4) {
+          index = Int(word)
+        }
+        guard index >= 0, index < memo.count, arenaIsTuple[memo[index]], let valueOpcode = try? reader.byte()
+        else {
+          reader.rewind(to: start)
+          return
+        }
+        let value: PickleObject
+        switch valueOpcode {
+        case PickleOpcode.binFloat.rawValue: value = .float(try reader.bigEndianDouble())
+        case PickleOpcode.binInt1.rawValue: value = .int(Int(try reader.byte()))
+        case PickleOpcode.binInt2.rawValue: value = .int(Int(try reader.unsignedLittleEndian(width: 2)))
+        case PickleOpcode.binInt.rawValue:
+          value = .int(Int(Int32(bitPattern: UInt32(try reader.unsignedLittleEndian(width: 4)))))
+        default:
+          reader.rewind(to: start)
+          return
+        }
+        let next = reader.offset
+        let following = try? reader.byte()
+        reader.rewind(to: next)
+        guard let following, following.isItemBoundary else {
+          reader.rewind(to: start)
+          return
+        }
+        try consumer.consume(column: column, key: .ref(memo[index]), value: value, arena: arena)
+      }
+    }
+  }
+
+  /// `SETITEMS` into a streamed dict, handing items over straight from the stack (the hot path
+  /// of loading a large file). Returns `false` when the target is not a streamed dict.
+  private mutating func streamItemsInPlace(_ offset: Int) throws -> Bool {
+    guard streams, let mark = marks.last, mark > 0, case .streamedDict(let column) = resolve(stack[mark - 1]) else {
+      return false
+    }
+    guard (stack.count - mark).isMultiple(of: 2) else {
+      throw PickleError.stackUnderflow(opcode: "SETITEMS", offset: offset)
+    }
+    try stack.withUnsafeBufferPointer { items in
+      try arena.withUnsafeBufferPointer { arena in
+        var index = mark
+        while index < items.count {
+          try consumer.consume(column: column, key: items[index], value: items[index + 1], arena: arena)
+          index += 2
+        }
+      }
+    }
+    stack.removeSubrange(mark...)
+    marks.removeLast()
+    return true
   }
 
   private mutating func append(_ items: [PickleObject], _ opcode: PickleOpcode, _ offset: Int) throws {
@@ -189,7 +300,7 @@ struct PickleMachine {
       throw PickleError.typeMismatch(
         opcode: "\(opcode)".uppercased(), expected: "list", found: stack.last?.typeName ?? "nothing", offset: offset)
     }
-    list.items += items
+    list.items += items.map(resolve)
   }
 
   private mutating func setItems(_ items: [PickleObject], _ opcode: PickleOpcode, _ offset: Int) throws {
@@ -199,12 +310,13 @@ struct PickleMachine {
     switch try peek(opcode, offset) {
     case .dict(let dict):
       for index in stride(from: 0, to: items.count, by: 2) {
-        dict.items.append((items[index], items[index + 1]))
+        dict.items.append((resolve(items[index]), resolve(items[index + 1])))
       }
     case .streamedDict(let column):
-      guard let onItem else { return }
-      for index in stride(from: 0, to: items.count, by: 2) {
-        try onItem(column, items[index], items[index + 1])
+      try arena.withUnsafeBufferPointer { arena in
+        for index in stride(from: 0, to: items.count, by: 2) {
+          try consumer.consume(column: column, key: items[index], value: items[index + 1], arena: arena)
+        }
       }
     default:
       throw PickleError.typeMismatch(
@@ -214,6 +326,8 @@ struct PickleMachine {
 
   /// Empties every container so that deep or cyclic structures are freed without recursion.
   mutating func releaseContainers() {
+    arena = []
+    arenaIsTuple = []
     for box in containers {
       switch box {
       case let tuple as PickleTuple: tuple.items = []
@@ -228,18 +342,34 @@ struct PickleMachine {
   // MARK: - Memo
 
   private mutating func store(_ object: PickleObject, at index: Int, _ offset: Int) throws {
-    if index == memo.count && sparseMemo.isEmpty {
-      memo.append(object)
-    } else if index < memo.count {
-      memo[index] = object
+    let id: Int
+    if case .ref(let existing) = object {
+      id = existing
     } else {
-      sparseMemo[index] = object
+      id = arena.count
+      arena.append(object)
+      if case .tuple = object { arenaIsTuple.append(true) } else { arenaIsTuple.append(false) }
+    }
+    if index == memo.count && sparseMemo.isEmpty {
+      memo.append(id)
+    } else if index < memo.count {
+      memo[index] = id
+    } else {
+      sparseMemo[index] = id
     }
   }
 
+  @inline(__always)
   private func load(_ index: Int, _ offset: Int) throws -> PickleObject {
-    if index < memo.count { return memo[index] }
-    guard let object = sparseMemo[index] else { throw PickleError.missingMemo(index: index, offset: offset) }
+    if index < memo.count { return .ref(memo[index]) }
+    guard let id = sparseMemo[index] else { throw PickleError.missingMemo(index: index, offset: offset) }
+    return .ref(id)
+  }
+
+  /// The object a stack entry stands for.
+  @inline(__always)
+  func resolve(_ object: PickleObject) -> PickleObject {
+    if case .ref(let id) = object { return arena[id] }
     return object
   }
 
@@ -289,5 +419,23 @@ struct PickleMachine {
     let value = Int(bitPattern: UInt(bits))
     guard count <= 8 || (value < 0) == negative else { throw PickleError.integerTooLarge(offset: offset) }
     return value
+  }
+}
+
+extension UInt8 {
+  /// Whether an opcode byte may follow a complete simple item of a streamed dict:
+  /// `BINGET`, `LONG_BINGET`, `SETITEMS` or `FRAME`.
+  fileprivate var isItemBoundary: Bool {
+    self == PickleOpcode.binGet.rawValue || self == PickleOpcode.longBinGet.rawValue
+      || self == PickleOpcode.setItems.rawValue || self == PickleOpcode.frame.rawValue
+  }
+}
+
+extension PickleMachine where Consumer == NoColumnConsumer {
+  /// Creates a machine that decodes whole values, streaming nothing.
+  init(decoding bytes: UnsafeRawBufferPointer) {
+    reader = ByteReader(bytes)
+    consumer = NoColumnConsumer()
+    streams = false
   }
 }

@@ -16,6 +16,9 @@ enum PickleObject {
   case global(PickleGlobal)
   /// A NumPy dtype under construction.
   case dtype(NumPyDType)
+  /// The object with this id in the machine's arena of memoised objects (pushed by `BINGET`,
+  /// so loading a shared object neither copies nor retains it).
+  case ref(Int)
 
   var typeName: String {
     switch self {
@@ -30,6 +33,7 @@ enum PickleObject {
     case .dict, .streamedDict: "dict"
     case .global(let global): "global \(global)"
     case .dtype: "numpy.dtype"
+    case .ref: "memo reference"
     }
   }
 }
@@ -80,4 +84,29 @@ final class NumPyDType {
   var isBigEndian = false
 
   init(code: String) { self.code = code }
+}
+
+extension PickleObject {
+  /// The object itself, or the arena object a reference stands for.
+  @inline(__always)
+  func resolved(in arena: UnsafeBufferPointer<PickleObject>) -> PickleObject {
+    if case .ref(let id) = self { return arena[id] }
+    return self
+  }
+}
+
+extension PickleObject: CustomStringConvertible {
+  /// A short Python-like rendering for error messages.
+  var description: String {
+    switch self {
+    case .none: "None"
+    case .bool(let value): value ? "True" : "False"
+    case .int(let value): String(value)
+    case .float(let value): String(value)
+    case .string(let value): "'\(value)'"
+    case .bytes(let value): "b<\(value.count) bytes>"
+    case .tuple(let tuple): "(" + tuple.items.map(\.description).joined(separator: ", ") + ")"
+    default: typeName
+    }
+  }
 }

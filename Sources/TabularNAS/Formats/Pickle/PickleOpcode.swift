@@ -68,4 +68,7 @@ enum PickleOpcode: UInt8 {
   case unicode = 0x56  // V
   case get = 0x67  // g
   case put = 0x70  // p
+
+  /// Opcodes by byte value, for decoding without a switch per byte.
+  static let byByte: [PickleOpcode?] = (0...255).map { PickleOpcode(rawValue: UInt8($0)) }
 }

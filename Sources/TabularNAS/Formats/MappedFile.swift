@@ -1,0 +1,73 @@
+@preconcurrency import Glibc
+
+/// A read-only memory map of a whole file, unmapped when the last reference goes away.
+///
+/// Stores that read a native file keep its map alive and read values in place, so opening
+/// costs a map and a checksum pass instead of a copy.
+final class MappedFile: @unchecked Sendable {
+  /// The file's bytes.
+  let bytes: UnsafeRawBufferPointer
+  /// The path the file was opened from.
+  let path: String
+
+  /// Maps a file.
+  ///
+  /// - Throws: ``DatasetFileError/missing(path:)`` or ``DatasetFileError/unreadable(path:reason:)``.
+  init(path: String) throws {
+    self.path = path
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      let code = errno
+      if code == ENOENT { throw DatasetFileError.missing(path: path) }
+      throw DatasetFileError.unreadable(path: path, reason: String(cString: strerror(code)))
+    }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw DatasetFileError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw DatasetFileError.unreadable(path: path, reason: "not a regular file")
+    }
+    let size = Int(status.st_size)
+    guard size > 0 else {
+      bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+      return
+    }
+    let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0)
+    guard let address, address != MAP_FAILED else {
+      throw DatasetFileError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    bytes = UnsafeRawBufferPointer(start: address, count: size)
+  }
+
+  /// Calls `body` with consecutive chunks of the file's bytes in `range`, read with `pread`
+  /// into one small buffer: the map itself is not touched, so no page becomes resident.
+  /// Chunks have `chunkSize` bytes except the last (a cache-sized buffer keeps this fast).
+  func forEachChunk(in range: Range<Int>, chunkSize: Int = 1 << 18, _ body: (UnsafeRawBufferPointer) -> Void) throws {
+    let descriptor = Glibc.open(path, O_RDONLY)
+    guard descriptor >= 0 else { throw DatasetFileError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+    defer { close(descriptor) }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    var offset = range.lowerBound
+    while offset < range.upperBound {
+      let wanted = min(chunkSize, range.upperBound - offset)
+      var filled = 0
+      while filled < wanted {
+        let got = pread(descriptor, buffer.baseAddress! + filled, wanted - filled, off_t(offset + filled))
+        guard got > 0 else {
+          throw DatasetFileError.unreadable(
+            path: path, reason: got == 0 ? "the file shrank while being read" : String(cString: strerror(errno)))
+        }
+        filled += got
+      }
+      body(UnsafeRawBufferPointer(rebasing: buffer[0..<wanted]))
+      offset += wanted
+    }
+  }
+
+  deinit {
+    if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+  }
+}

@@ -1,0 +1,123 @@
+/// Turns pickled keys `(hash, lr, batch_size[, seed])` into store positions, with errors that
+/// name the file and the offending value. A resolved key tuple caches its position, so a key
+/// shared by every column (as the pickler memoises it) is resolved once.
+struct NASHPOKeyResolver {
+  let path: String
+  let classOfHash: [String: Int]
+  let hashes: [String]
+
+  init(path: String, classOfHash: [String: Int]) {
+    self.path = path
+    self.classOfHash = classOfHash
+    var hashes = [String](repeating: "", count: classOfHash.count)
+    for (hash, index) in classOfHash { hashes[index] = hash }
+    self.hashes = hashes
+  }
+
+  /// The run record of `(hash, lr, batch_size, seed)`.
+  @inline(__always)
+  func record(of key: PickleObject) throws -> Int {
+    guard case .tuple(let tuple) = key, tuple.annotation >= 0 else { return try resolveRecord(of: key) }
+    return tuple.annotation
+  }
+
+  private func resolveRecord(of key: PickleObject) throws -> Int {
+    let tuple = try self.tuple(key, count: 4)
+    if tuple.annotation >= 0 { return tuple.annotation }
+    let record = try setting(of: tuple.items) * NASHPOSearchSpace.seeds.count + (try seedIndex(tuple.items[3]))
+    tuple.annotation = record
+    return record
+  }
+
+  /// The surrogate position of `(hash, lr, batch_size)`.
+  func settingIndex(of key: PickleObject) throws -> Int {
+    let tuple = try self.tuple(key, count: 3)
+    if tuple.annotation >= 0 { return tuple.annotation }
+    let index = try setting(of: tuple.items)
+    tuple.annotation = index
+    return index
+  }
+
+  /// A column value as a number.
+  @inline(__always)
+  func number(_ value: PickleObject, column: @autoclosure () -> String) throws -> Double {
+    switch value {
+    case .float(let number): return number
+    case .int(let number): return Double(number)
+    default:
+      throw DatasetFileError.schema(path: path, reason: "column '\(column())' holds a \(value.typeName); expected a number")
+    }
+  }
+
+  /// Checks that an `lr`, `batch_size` or `seed` column repeats its key component.
+  func checkComponent(named name: String, position: Int, of key: PickleObject, equals value: PickleObject) throws {
+    let component = try tuple(key, count: 4).items[position]
+    guard let expected = Self.number(component), let actual = Self.number(value), expected == actual else {
+      throw DatasetFileError.schema(path: path, reason: "column '\(name)' holds \(value) for a key whose \(name) is \(component)")
+    }
+  }
+
+  /// A readable key for a run record, for "missing" messages.
+  func describe(record: Int) -> String {
+    let seed = NASHPOSearchSpace.seeds[record % NASHPOSearchSpace.seeds.count]
+    return describe(setting: record / NASHPOSearchSpace.seeds.count).dropLast() + ", seed \(seed))"
+  }
+
+  /// A readable key for a surrogate position.
+  func describe(setting: Int) -> String {
+    let perClass = NASHPOTable.settingsPerClass
+    let classIndex = setting / perClass, rest = setting % perClass
+    let lr = NASHPOSearchSpace.learningRates[rest / NASHPOSearchSpace.batchSizes.count]
+    let batchSize = NASHPOSearchSpace.batchSizes[rest % NASHPOSearchSpace.batchSizes.count]
+    return "(hash '\(hashes[classIndex])', lr \(lr), batch_size \(batchSize))"
+  }
+
+  // MARK: - Components
+
+  private func tuple(_ key: PickleObject, count: Int) throws -> PickleTuple {
+    guard case .tuple(let tuple) = key, tuple.items.count == count else {
+      let shape = count == 4 ? "(hash, lr, batch_size, seed)" : "(hash, lr, batch_size)"
+      throw DatasetFileError.schema(path: path, reason: "keys must be tuples \(shape), found \(key.typeName)")
+    }
+    return tuple
+  }
+
+  private func setting(of items: [PickleObject]) throws -> Int {
+    guard case .string(let hash) = items[0] else {
+      throw DatasetFileError.schema(path: path, reason: "key hashes must be str, found \(items[0].typeName)")
+    }
+    guard let classIndex = classOfHash[hash] else {
+      throw DatasetFileError.unknownValue(path: path, field: "hash", value: "'\(hash)'", allowed: "the hashes of cellinfo.pkl")
+    }
+    let lr = try component(items[1], field: "lr", allowed: NASHPOSearchSpace.learningRates.map { "\($0)" }) {
+      try NASHPOSearchSpace.learningRateIndex(of: $0)
+    }
+    let batchSize = try component(items[2], field: "batch_size", allowed: NASHPOSearchSpace.batchSizes.map(String.init)) {
+      try NASHPOSearchSpace.batchSizeIndex(of: Int(exactly: $0) ?? -1)
+    }
+    return (classIndex * NASHPOSearchSpace.learningRates.count + lr) * NASHPOSearchSpace.batchSizes.count + batchSize
+  }
+
+  private func seedIndex(_ item: PickleObject) throws -> Int {
+    try component(item, field: "seed", allowed: NASHPOSearchSpace.seeds.map(String.init)) {
+      try NASHPOSearchSpace.seedIndex(of: Int(exactly: $0) ?? -1)
+    }
+  }
+
+  private func component(
+    _ item: PickleObject, field: String, allowed: @autoclosure () -> [String], _ index: (Double) throws -> Int
+  ) throws -> Int {
+    guard let value = Self.number(item), let position = try? index(value) else {
+      throw DatasetFileError.unknownValue(path: path, field: field, value: "\(item)", allowed: allowed().joined(separator: ", "))
+    }
+    return position
+  }
+
+  private static func number(_ item: PickleObject) -> Double? {
+    switch item {
+    case .float(let value): value
+    case .int(let value): Double(value)
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/// NAS-HPO-Bench-II in TabularNAS's native format: one versioned, checksummed file, mapped in
+/// place on open.
+///
+/// Payload (after the ``NativeFileHeader``, little-endian, 8-byte aligned sections):
+/// eight `UInt32` counts — classes, runs, curves (6), epochs (12), totals (3), surrogate values,
+/// hash-section bytes, source-label bytes; the class of each of the 4,096 cells (`UInt16`); the
+/// class hashes (`UInt32` length + UTF-8 each, padded); the source label (UTF-8, padded); then
+/// the curves `[run][curve][epoch]`, the totals `[run][total]` and the surrogate accuracies
+/// `[class][lr][batch size]` as `Float64`.
+extension NASHPOTable {
+  /// Encodes the table as a native file.
+  func nativeFileBytes(source: DatasetSource) -> [UInt8] {
+    var payload = LittleEndianWriter()
+    let hashBytes = classHashes.map { Array($0.utf8) }
+    let hashSectionLength = hashBytes.reduce(0) { $0 + 4 + $1.count }
+    let label = Array(source.description.utf8)
+    for count in [
+      classCount, runs.recordCount, runs.curveNames.count, runs.epochCount, runs.scalarNames.count,
+      surrogateAccuracies.count, (hashSectionLength + 7) / 8 * 8, (label.count + 7) / 8 * 8,
+    ] {
+      payload.append(UInt32(count))
+    }
+    for cellClass in cellClasses { payload.append(cellClass) }
+    payload.padToWord()
+    for hash in hashBytes {
+      payload.append(UInt32(hash.count))
+      payload.bytes += hash
+    }
+    payload.padToWord()
+    payload.bytes += label
+    payload.padToWord()
+    for buffer in [runs.curveValues, runs.scalarValues, surrogateAccuracies] {
+      buffer.withValues(from: 0, count: buffer.count) { payload.append($0) }
+    }
+    let checksum = payload.bytes.withUnsafeBytes(Checksum64.checksum)
+    let header = NativeFileHeader(
+      datasetKind: .nasHPOBench2, payloadLength: payload.bytes.count, checksum: checksum, source: source)
+    return header.encoded + payload.bytes
+  }
+
+  /// Opens a native file in place; the values stay in the mapped file.
+  ///
+  /// - Throws: ``DatasetFileError`` for a wrong magic, version, dataset kind, size or checksum.
+  static func openNative(_ file: MappedFile) throws -> (table: NASHPOTable, header: NativeFileHeader, label: String) {
+    let header = try NativeFileHeader(reading: file)
+    let path = file.path
+    guard header.datasetKind == NativeFileHeader.DatasetKind.nasHPOBench2.rawValue else {
+      throw DatasetFileError.schema(path: path, reason: "dataset kind \(header.datasetKind) is not NAS-HPO-Bench-II (1)")
+    }
+    let payload = UnsafeRawBufferPointer(rebasing: file.bytes[NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength])
+    // Verify through reads, not the map: queries later fault in only the pages they use.
+    let computed = try Checksum64.checksum(
+      of: file, range: NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength)
+    guard computed == header.checksum else {
+      throw DatasetFileError.checksumMismatch(path: path, stored: header.checksum, computed: computed)
+    }
+    var cursor = NativeCursor(payload: payload, path: path)
+    let counts = try (0..<8).map { _ in Int(try cursor.integer(UInt32.self)) }
+    let (classCount, recordCount, curveCount, epochCount, totalCount) = (counts[0], counts[1], counts[2], counts[3], counts[4])
+    guard classCount > 0, classCount <= CellCode.count, curveCount == Curve.allCases.count,
+      epochCount == NASHPOSearchSpace.trainedEpochs, totalCount == Total.allCases.count,
+      recordCount == classCount * settingsPerClass * NASHPOSearchSpace.seeds.count,
+      counts[5] == classCount * settingsPerClass
+    else {
+      throw DatasetFileError.schema(path: path, reason: "counts \(counts) do not describe NAS-HPO-Bench-II")
+    }
+    let cellClasses = try (0..<CellCode.count).map { _ in try cursor.integer(UInt16.self) }
+    guard cellClasses.allSatisfy({ Int($0) < classCount }) else {
+      throw DatasetFileError.schema(path: path, reason: "a cell maps to a class outside 0..<\(classCount)")
+    }
+    try cursor.alignToWord()
+    let hashEnd = cursor.offset + counts[6]
+    let hashes = try (0..<classCount).map { _ in try cursor.text(length: Int(try cursor.integer(UInt32.self))) }
+    try cursor.skip(to: hashEnd)
+    let label = try cursor.text(length: counts[7]).trimmingTrailingZeros
+    func column(_ count: Int) throws -> DoubleBuffer {
+      let start = try cursor.reserve(bytes: count * 8)
+      return DoubleBuffer(mapping: file, byteOffset: NativeFileHeader.size + start, count: count)
+    }
+    let curves = try column(recordCount * curveCount * epochCount)
+    let totals = try column(recordCount * totalCount)
+    let surrogate = try column(counts[5])
+    let runs = CurveStore(
+      recordCount: recordCount, curveNames: Curve.allCases.map(\.columnPrefix), epochCount: epochCount,
+      scalarNames: Total.allCases.map(\.columnName), curveValues: curves, scalarValues: totals)
+    let table = NASHPOTable(classHashes: hashes, cellClasses: cellClasses, runs: runs, surrogateAccuracies: surrogate)
+    return (table, header, label)
+  }
+}
+
+/// Reads the native payload front to back, failing with the file's path on any overrun.
+private struct NativeCursor {
+  let payload: UnsafeRawBufferPointer
+  let path: String
+  private(set) var offset = 0
+
+  init(payload: UnsafeRawBufferPointer, path: String) {
+    self.payload = payload
+    self.path = path
+  }
+
+  mutating func reserve(bytes count: Int) throws -> Int {
+    guard count >= 0, count <= payload.count - offset else {
+      throw DatasetFileError.schema(path: path, reason: "a section runs past the end of the payload")
+    }
+    defer { offset += count }
+    return offset
+  }
+
+  mutating func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+    let start = try reserve(bytes: MemoryLayout<T>.size)
+    return T(littleEndian: payload.loadUnaligned(fromByteOffset: start, as: T.self))
+  }
+
+  mutating func text(length: Int) throws -> String {
+    let start = try reserve(bytes: length)
+    guard let text = String(validating: payload[start..<start + length], as: UTF8.self) else {
+      throw DatasetFileError.schema(path: path, reason: "text at payload offset \(start) is not UTF-8")
+    }
+    return text
+  }
+
+  mutating func alignToWord() throws { _ = try reserve(bytes: (8 - offset % 8) % 8) }
+
+  mutating func skip(to target: Int) throws {
+    guard target >= offset else { throw DatasetFileError.schema(path: path, reason: "overlapping sections") }
+    _ = try reserve(bytes: target - offset)
+  }
+}
+
+extension String {
+  /// The text without the zero bytes that pad it to a word.
+  var trimmingTrailingZeros: String {
+    var text = self
+    while text.last == "\0" { text.removeLast() }
+    return text
+  }
+}

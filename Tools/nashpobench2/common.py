@@ -1,0 +1,57 @@
+"""Shared set-up for the NAS-HPO-Bench-II scripts: a virtual environment with the reference
+API, the tabnas build, and full-size (or small) files in the original schema."""
+import json
+import os
+import subprocess
+import sys
+import venv
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+WORK = os.environ.get("TABNAS_WORK", os.path.join(ROOT, ".build", "nashpobench2-work"))
+
+
+def run(command, **kwargs):
+    print("+ " + " ".join(command), file=sys.stderr, flush=True)
+    return subprocess.run(command, check=True, **kwargs)
+
+
+def reference_python():
+    """A virtual environment with nashpobench2api (and NumPy) installed; returns its python."""
+    env_dir = os.path.join(WORK, "venv")
+    python = os.path.join(env_dir, "bin", "python")
+    if not os.path.exists(python):
+        venv.create(env_dir, with_pip=True)
+    probe = subprocess.run([python, "-c", "import nashpobench2api, numpy"], capture_output=True)
+    if probe.returncode != 0:
+        run([python, "-m", "pip", "install", "--quiet", "nashpobench2api", "numpy"])
+    return python
+
+
+def build(configuration="release"):
+    """Builds tabnas and the benchmarks; returns the folder of the binaries."""
+    run(["swift", "build", "-c", configuration, "--package-path", ROOT])
+    return os.path.join(ROOT, ".build", configuration)
+
+
+def dataset(binaries, name="full", classes=0, numpy=False, protocol=4):
+    """Writes (once) a native file of the synthetic table and original-schema pickles from it."""
+    os.makedirs(WORK, exist_ok=True)
+    native = os.path.join(WORK, "synthetic.tabnas")
+    if not os.path.exists(native):
+        run([os.path.join(binaries, "tabnas"), "convert", "--output", native])
+    folder = os.path.join(WORK, name)
+    if not os.path.exists(os.path.join(folder, "bench12.pkl")):
+        command = [sys.executable, os.path.join(ROOT, "Tools", "nashpobench2", "write_original_files.py"),
+                   "--native", native, "--output", folder, "--protocol", str(protocol)]
+        if classes:
+            command += ["--classes", str(classes)]
+        if numpy:
+            command = [reference_python()] + command[1:] + ["--numpy"]
+        run(command)
+    return native, folder
+
+
+def run_json(command):
+    """Runs a command that prints one JSON object; returns it."""
+    output = run(command, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])

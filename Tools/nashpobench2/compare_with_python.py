@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Benchmarks TabularNAS against the Python nashpobench2api on the same full-size files.
+
+Sets up everything it needs (a virtual environment with nashpobench2api, a release build,
+full-size files in the original schema written by write_original_files.py), then measures
+each figure in a fresh process and prints ratios measured side by side in this one run:
+opening the original pickles, opening the native file, resident memory after opening, and a
+logged query. Goals (issue 3): pickles >= 5x faster, native < 20 ms, memory <= 1/10,
+queries >= 30x faster.
+
+Usage: python3 Tools/nashpobench2/compare_with_python.py [--queries N] [--repeats R]
+"""
+import argparse
+import os
+import statistics
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+from common import build, dataset, reference_python, run_json  # noqa: E402
+
+PYTHON_OPEN = r"""
+import json, sys, time
+from nashpobench2api import NASHPOBench2API as API
+start = time.perf_counter()
+api = API(sys.argv[1], verbose=False)
+seconds = time.perf_counter() - start
+with open('/proc/self/statm') as f:
+    resident = int(f.read().split()[1]) * 4096
+print(json.dumps({"seconds": seconds, "resident_bytes": resident}))
+"""
+
+PYTHON_QUERIES = r"""
+import json, random, sys, time
+from nashpobench2api import NASHPOBench2API as API
+api = API(sys.argv[1], verbose=False)
+rng = random.Random(1)
+keys = [{"cellcode": rng.choice(api.cellcodes), "lr": rng.choice(api.lrs),
+         "batch_size": rng.choice(api.batch_sizes)} for _ in range(int(sys.argv[2]))]
+best = float("inf")
+for _ in range(3):
+    api.reset_logdata()
+    start = time.perf_counter()
+    for key in keys:
+        api.query_by_key(**key)
+    best = min(best, time.perf_counter() - start)
+print(json.dumps({"nanoseconds_per_query": best / len(keys) * 1e9}))
+"""
+
+
+def median_of(command, field, repeats):
+    values = [run_json(command)[field] for _ in range(repeats)]
+    return statistics.median(values), values
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--queries", type=int, default=200_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+
+    python = reference_python()
+    binaries = build("release")
+    native, folder = dataset(binaries)
+    bench = os.path.join(binaries, "TabNASBenchmarks")
+
+    py_open = [run_json([python, "-c", PYTHON_OPEN, folder]) for _ in range(args.repeats)]
+    swift_pickles = [run_json([bench, "open", folder]) for _ in range(args.repeats)]
+    swift_native = [run_json([bench, "open", native]) for _ in range(args.repeats)]
+    py_query = run_json([python, "-c", PYTHON_QUERIES, folder, str(args.queries)])
+    swift_query = run_json([bench, "logged-queries", native, str(args.queries)])
+
+    def med(rows, field):
+        return statistics.median(row[field] for row in rows)
+
+    py_seconds, py_resident = med(py_open, "seconds"), med(py_open, "resident_bytes")
+    rows = [
+        ("open original pickles (s)", py_seconds, med(swift_pickles, "seconds"), "goal >= 5x"),
+        ("open native file (s)", py_seconds, med(swift_native, "seconds"), "goal < 0.020 s"),
+        ("resident memory after opening pickles (MiB)", py_resident / 2**20,
+         med(swift_pickles, "resident_bytes") / 2**20, ""),
+        ("resident memory after opening native (MiB)", py_resident / 2**20,
+         med(swift_native, "resident_bytes") / 2**20, "goal >= 10x"),
+        ("  … after reading every value (MiB)", py_resident / 2**20,
+         med(swift_native, "resident_bytes_all_touched") / 2**20, ""),
+        ("logged query_by_key (ns)", py_query["nanoseconds_per_query"],
+         swift_query["nanoseconds_per_query"], "goal >= 30x"),
+    ]
+    print(f"\nNAS-HPO-Bench-II, full size ({folder}); median of {args.repeats} fresh processes each")
+    print(f"{'measure':46} {'Python API':>12} {'TabularNAS':>12} {'ratio':>8}  goal")
+    for name, theirs, ours, goal in rows:
+        print(f"{name:46} {theirs:12.4g} {ours:12.4g} {theirs / ours:7.1f}x  {goal}")
+
+
+if __name__ == "__main__":
+    main()
