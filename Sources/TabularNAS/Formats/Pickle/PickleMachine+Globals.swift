@@ -99,7 +99,14 @@ enum NumPyScalarType {
       throw PickleError.invalidNumPyScalar(reason: "expected \(size) bytes, found \(bytes.count)", offset: offset)
     }
     var bits: UInt64 = 0
-    for byte in (bigEndian ? bytes : bytes.reversed()) { bits = bits << 8 | UInt64(byte) }
+    for byte in bytes.reversed() { bits = bits << 8 | UInt64(byte) }
+    return try value(littleEndianBits: bits, bigEndian: bigEndian, offset: offset)
+  }
+
+  /// Decodes the scalar from its bytes packed first-byte-lowest into a word.
+  @inline(__always)
+  func value(littleEndianBits: UInt64, bigEndian: Bool, offset: Int) throws -> PickleObject {
+    let bits = bigEndian ? littleEndianBits.byteSwapped >> UInt64(64 - 8 * size) : littleEndianBits
     switch self {
     case .float(8): return .float(Double(bitPattern: bits))
     case .float: return .float(Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits))))
@@ -111,5 +118,32 @@ enum NumPyScalarType {
       return .int(value)
     case .bool: return .bool(bits != 0)
     }
+  }
+}
+
+/// A NumPy scalar decoded by the fast path, kept as its raw bits so that its memoised bytes,
+/// argument tuple and value can still be produced if a later `BINGET` refers to them.
+struct DeferredScalar {
+  /// The arena id of its dtype.
+  let dtypeID: Int32
+  /// Its bytes as read, first byte lowest.
+  let littleEndianBits: UInt64
+
+  /// Part 0: the raw `bytes`; part 1: the `(dtype, bytes)` argument tuple; part 2: the value.
+  func object(part: Int, arena: [PickleObject]) -> PickleObject {
+    guard case .dtype(let dtype) = arena[Int(dtypeID)], let type = NumPyScalarType(code: dtype.code) else {
+      return .none
+    }
+    let bytes = (0..<type.size).map { UInt8(truncatingIfNeeded: littleEndianBits >> (8 * UInt64($0))) }
+    switch part {
+    case 0: return .bytes(bytes)
+    case 1: return .tuple(PickleTuple([arena[Int(dtypeID)], .bytes(bytes)]))
+    default: return (try? type.value(of: bytes, bigEndian: dtype.isBigEndian, offset: 0)) ?? .none
+    }
+  }
+
+  /// The scalar's value.
+  func value(type: NumPyScalarType, bigEndian: Bool, offset: Int) throws -> PickleObject {
+    try type.value(littleEndianBits: littleEndianBits, bigEndian: bigEndian, offset: offset)
   }
 }

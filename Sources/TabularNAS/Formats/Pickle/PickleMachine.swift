@@ -29,9 +29,15 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   private(set) var arena: [PickleObject] = []
   /// Whether each arena object is a tuple, so the fast path can check keys without touching them.
   private var arenaIsTuple: [Bool] = []
-  /// Memo index → arena id (dense), and ids of indices stored out of order.
+  /// Memo index → arena id (dense), and ids of indices stored out of order. A negative entry
+  /// `-(3 · n + part + 1)` stands for part `part` (0 bytes, 1 argument tuple, 2 result) of
+  /// deferred NumPy scalar `n`, kept compactly and built only if a `BINGET` asks for it.
   private var memo: [Int] = []
   private var sparseMemo: [Int: Int] = [:]
+  /// The NumPy scalars the fast path decoded without building their intermediate objects.
+  private var deferredScalars: [DeferredScalar] = []
+  /// The last dtype the fast path decoded with: its arena id, scalar type and byte order.
+  private var lastDType: (id: Int, type: NumPyScalarType, bigEndian: Bool)?
   private var containers: [AnyObject] = []
   /// The streaming consumer; read it back after ``run()``.
   private(set) var consumer: Consumer
@@ -45,6 +51,9 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     reader = ByteReader(bytes)
     self.consumer = consumer
     streams = true
+    // A memo entry costs at least one input byte; reserving address space up front (untouched
+    // pages cost no memory) spares a large file's decoding repeated growth copies.
+    memo.reserveCapacity(bytes.count / 8)
   }
 
   /// Runs to `STOP` and returns the result.
@@ -236,15 +245,27 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   private mutating func streamSimpleItems(column: Int) throws {
     try arena.withUnsafeBufferPointer { arena in
       while true {
-        let start = reader.offset
-        guard let keyOpcode = try? reader.byte() else { return }
+        var start = reader.offset
+        guard var keyOpcode = try? reader.byte() else { return }
+        // Protocol 4 frames fall between items every 64 KiB; step over them.
+        if keyOpcode == PickleOpcode.frame.rawValue {
+          guard let length = try? reader.unsignedLittleEndian(width: 8), length <= UInt64(reader.remaining),
+            let next = try? reader.byte()
+          else {
+            reader.rewind(to: start)
+            return
+          }
+          start = reader.offset - 1
+          keyOpcode = next
+        }
         var index = -1
         if keyOpcode == PickleOpcode.binGet.rawValue, let byte = try? reader.byte() {
           index = Int(byte)
         } else if keyOpcode == PickleOpcode.longBinGet.rawValue, let word = try? reader.unsignedLittleEndian(width: 4) {
           index = Int(word)
         }
-        guard index >= 0, index < memo.count, arenaIsTuple[memo[index]], let valueOpcode = try? reader.byte()
+        guard index >= 0, index < memo.count, memo[index] >= 0, arenaIsTuple[memo[index]],
+          let valueOpcode = try? reader.byte()
         else {
           reader.rewind(to: start)
           return
@@ -256,6 +277,13 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         case PickleOpcode.binInt2.rawValue: value = .int(Int(try reader.unsignedLittleEndian(width: 2)))
         case PickleOpcode.binInt.rawValue:
           value = .int(Int(Int32(bitPattern: UInt32(try reader.unsignedLittleEndian(width: 4)))))
+        case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
+          reader.rewind(to: reader.offset - 1)
+          guard let scalar = try? readNumPyScalar(arena: arena) else {
+            reader.rewind(to: start)
+            return
+          }
+          value = scalar
         default:
           reader.rewind(to: start)
           return
@@ -270,6 +298,66 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         try consumer.consume(column: column, key: .ref(memo[index]), value: value, arena: arena)
       }
     }
+  }
+
+  /// Reads a NumPy scalar exactly as NumPy pickles it with protocol 4 or 5 —
+  /// `BINGET scalar, BINGET dtype, SHORT_BINBYTES, [memo], TUPLE2, [memo], REDUCE, [memo]` —
+  /// and returns its value, recording its three memo slots as one deferred scalar. Returns
+  /// `nil` (having stored nothing) when the bytes do not follow that pattern.
+  private mutating func readNumPyScalar(arena: UnsafeBufferPointer<PickleObject>) throws -> PickleObject? {
+    func memoID() throws -> Int? {
+      let opcode = try reader.byte()
+      let index: Int
+      switch opcode {
+      case PickleOpcode.binGet.rawValue: index = Int(try reader.byte())
+      case PickleOpcode.longBinGet.rawValue: index = Int(try reader.unsignedLittleEndian(width: 4))
+      default: return nil
+      }
+      guard index < memo.count, memo[index] >= 0 else { return nil }
+      return memo[index]
+    }
+    /// An optional memo opcode: its explicit index, -1 for `MEMOIZE`, or `nil` for none.
+    func memoTarget() throws -> Int? {
+      let position = reader.offset
+      switch try reader.byte() {
+      case PickleOpcode.memoize.rawValue: return -1
+      case PickleOpcode.binPut.rawValue: return Int(try reader.byte())
+      case PickleOpcode.longBinPut.rawValue: return Int(try reader.unsignedLittleEndian(width: 4))
+      default:
+        reader.rewind(to: position)
+        return nil
+      }
+    }
+    guard let scalarID = try memoID(), case .global(.numpyScalar) = arena[scalarID], let dtypeID = try memoID() else {
+      return nil
+    }
+    if lastDType?.id != dtypeID {
+      guard case .dtype(let dtype) = arena[dtypeID], let type = NumPyScalarType(code: dtype.code) else { return nil }
+      lastDType = (dtypeID, type, dtype.isBigEndian)
+    }
+    guard let (_, type, bigEndian) = lastDType, try reader.byte() == PickleOpcode.shortBinBytes.rawValue,
+      Int(try reader.byte()) == type.size
+    else { return nil }
+    let bits = try reader.unsignedLittleEndian(width: type.size)
+    let bytesTarget = try memoTarget()
+    guard try reader.byte() == PickleOpcode.tuple2.rawValue else { return nil }
+    let argumentsTarget = try memoTarget()
+    guard try reader.byte() == PickleOpcode.reduce.rawValue else { return nil }
+    let resultTarget = try memoTarget()
+    let scalar = DeferredScalar(dtypeID: Int32(dtypeID), littleEndianBits: bits)
+    let value = try scalar.value(type: type, bigEndian: bigEndian, offset: reader.offset)
+    // The pattern matched: only now touch the memo.
+    let number = deferredScalars.count
+    if deferredScalars.isEmpty { deferredScalars.reserveCapacity(reader.remaining / 20) }
+    deferredScalars.append(scalar)
+    func store(_ target: Int?, part: Int) {
+      guard let target else { return }
+      storeMemo(id: -(3 * number + part + 1), at: target < 0 ? memo.count + sparseMemo.count : target)
+    }
+    store(bytesTarget, part: 0)
+    store(argumentsTarget, part: 1)
+    store(resultTarget, part: 2)
+    return value
   }
 
   /// `SETITEMS` into a streamed dict, handing items over straight from the stack (the hot path
@@ -327,6 +415,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// Empties every container so that deep or cyclic structures are freed without recursion.
   mutating func releaseContainers() {
     arena = []
+    deferredScalars = []
     arenaIsTuple = []
     for box in containers {
       switch box {
@@ -341,15 +430,8 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
 
   // MARK: - Memo
 
-  private mutating func store(_ object: PickleObject, at index: Int, _ offset: Int) throws {
-    let id: Int
-    if case .ref(let existing) = object {
-      id = existing
-    } else {
-      id = arena.count
-      arena.append(object)
-      if case .tuple = object { arenaIsTuple.append(true) } else { arenaIsTuple.append(false) }
-    }
+  /// Records a memo index for an arena id or a deferred entry (negative).
+  private mutating func storeMemo(id: Int, at index: Int) {
     if index == memo.count && sparseMemo.isEmpty {
       memo.append(id)
     } else if index < memo.count {
@@ -359,11 +441,30 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     }
   }
 
+  private mutating func store(_ object: PickleObject, at index: Int, _ offset: Int) throws {
+    let id: Int
+    if case .ref(let existing) = object {
+      id = existing
+    } else {
+      id = arena.count
+      arena.append(object)
+      if case .tuple = object { arenaIsTuple.append(true) } else { arenaIsTuple.append(false) }
+    }
+    storeMemo(id: id, at: index)
+  }
+
   @inline(__always)
   private func load(_ index: Int, _ offset: Int) throws -> PickleObject {
-    if index < memo.count { return .ref(memo[index]) }
-    guard let id = sparseMemo[index] else { throw PickleError.missingMemo(index: index, offset: offset) }
-    return .ref(id)
+    let id: Int
+    if index < memo.count {
+      id = memo[index]
+    } else {
+      guard let sparse = sparseMemo[index] else { throw PickleError.missingMemo(index: index, offset: offset) }
+      id = sparse
+    }
+    guard id < 0 else { return .ref(id) }
+    let entry = -id - 1
+    return deferredScalars[entry / 3].object(part: entry % 3, arena: arena)
   }
 
   /// The object a stack entry stands for.

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import TabularNAS
+
+@Suite("Native format")
+struct NativeFormatTests {
+  private func temporaryPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString).tabnas").path
+  }
+
+  /// A native file of the synthetic table, written once per test.
+  private func nativeFile() throws -> String {
+    let path = temporaryPath()
+    try NASHPOBench2.synthetic().writeNativeFile(to: path)
+    return path
+  }
+
+  @Test("a native file reopens with every value and the synthetic label")
+  func roundTrip() throws {
+    let path = try nativeFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let original = NASHPOBench2.synthetic()
+    let reopened = try NASHPOBench2(contentsOf: path)
+    #expect(reopened.source == .synthetic(seed: 0))
+    #expect(reopened.name.contains("synthetic"))
+    #expect(reopened.table.classHashes == original.table.classHashes)
+    #expect(reopened.table.cellClasses == original.table.cellClasses)
+    #expect(reopened.table.runs.curveValues.array == original.table.runs.curveValues.array)
+    #expect(reopened.table.runs.scalarValues.array == original.table.runs.scalarValues.array)
+    #expect(reopened.table.surrogateAccuracies.array == original.table.surrogateAccuracies.array)
+  }
+
+  @Test("a converted file keeps its origin in the label")
+  func filesOrigin() throws {
+    let files = try SmallNASHPOFiles(classes: 1)
+    defer { files.remove() }
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try NASHPOBench2(contentsOf: files.folder).writeNativeFile(to: path)
+    let reopened = try NASHPOBench2(contentsOf: path)
+    #expect(reopened.source == .nativeFile(path: path, origin: "files at \(files.folder)"))
+    #expect(throws: ExportError.fileExists(path: path)) { try reopened.writeNativeFile(to: path) }
+  }
+
+  /// Rewrites the file with `edit` applied to its bytes, then expects `expected` on opening it.
+  private func expectError(_ edit: (inout Data) -> Void, _ matches: (DatasetFileError) -> Bool) throws {
+    let path = try nativeFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    edit(&bytes)
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect {
+      try NASHPOBench2(contentsOf: path)
+    } throws: { error in
+      (error as? DatasetFileError).map(matches) ?? false
+    }
+  }
+
+  @Test("wrong magic, version, checksum and size are each named")
+  func corruptions() throws {
+    try expectError({ $0[0] = 0x50 }) { if case .notNativeFormat = $0 { true } else { false } }
+    try expectError({ $0[8] = 2 }) { if case .unsupportedVersion(_, 2, 1) = $0 { true } else { false } }
+    try expectError({ $0[$0.count - 100] ^= 0x01 }) { if case .checksumMismatch = $0 { true } else { false } }
+    try expectError({ $0 = $0.prefix($0.count - 8) }) { if case .truncated = $0 { true } else { false } }
+    try expectError({ $0 = $0.prefix(10) }) { if case .notNativeFormat = $0 { true } else { false } }
+    try expectError({ $0[12] = 9 }) { if case .schema = $0 { true } else { false } }
+  }
+
+  @Test("the checksum is the same whether computed at once, in parts or through file reads")
+  func checksumParts() throws {
+    let words = (0..<10_001).map { UInt64($0) &* 0x9E37_79B9 }
+    let whole = words.withUnsafeBytes(Checksum64.checksum)
+    let split = words.withUnsafeBytes { bytes in
+      Checksum64.partialSum(UnsafeRawBufferPointer(rebasing: bytes[..<8000]), firstWord: 0)
+        &+ Checksum64.partialSum(UnsafeRawBufferPointer(rebasing: bytes[8000...]), firstWord: 1000)
+    }
+    #expect(whole == split)
+    var swapped = words
+    swapped.swapAt(3, 4)
+    #expect(swapped.withUnsafeBytes(Checksum64.checksum) != whole)
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try writeNewFile(words.withUnsafeBytes { Array($0) }, to: path)
+    #expect(try Checksum64.checksum(of: MappedFile(path: path), range: 0..<(words.count * 8)) == whole)
+  }
+}
