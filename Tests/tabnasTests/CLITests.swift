@@ -3,18 +3,6 @@ import Testing
 import TabularNAS
 @testable import tabnas
 
-/// Runs the CLI in-process and captures what it prints.
-private func runTool(_ words: [String]) -> (status: Int32, output: String, error: String) {
-  final class Capture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage = ""
-    func append(_ text: String) { lock.withLock { storage += text } }
-    var text: String { lock.withLock { storage } }
-  }
-  let output = Capture(), error = Capture()
-  let status = TabNAS.run(words, console: Console(output: output.append, error: error.append))
-  return (status, output.text, error.text)
-}
 
 @Suite("tabnas command line")
 struct CLITests {

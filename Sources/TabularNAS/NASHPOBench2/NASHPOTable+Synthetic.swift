@@ -9,6 +9,7 @@ extension NASHPOTable {
     let equivalence = CellEquivalence.standard
     let builder = Builder(
       classHashes: equivalence.graphs.map(\.description), cellClasses: equivalence.classIndices)
+    let writer = builder.runs.columnWriter()
     // Classes write disjoint records, so they are generated in parallel.
     DispatchQueue.concurrentPerform(iterations: equivalence.classCount) { classIndex in
       let graph = equivalence.graphs[classIndex]
@@ -26,7 +27,7 @@ extension NASHPOTable {
               seed: SplitMix64.derivedSeed(seed, classIndex, lrIndex, bsIndex, seedIndex))
             let record = builder.record(
               classIndex: classIndex, learningRateIndex: lrIndex, batchSizeIndex: bsIndex, seedIndex: seedIndex)
-            setting.writeRun(into: builder.runs.recordWriter(record: record), using: &generator)
+            setting.writeRun(record: record, into: writer, using: &generator)
           }
         }
       }
@@ -68,14 +69,14 @@ private struct SyntheticSetting {
   }
 
   /// Draws one seed's six curves and three totals.
-  func writeRun(into run: CurveStore.Builder.RecordWriter, using generator: inout SplitMix64) {
+  func writeRun(record: Int, into run: CurveStore.Builder.ColumnWriter, using generator: inout SplitMix64) {
     // Far too large a learning rate diverges on some seeds.
     let diverged = profile.isConnected && mismatch >= 4.5 && generator.nextUnitInterval() < 0.5
     let final = diverged ? Model.chance : expected + generator.nextGaussian(standardDeviation: 0.5)
     let machine = 1 + 0.05 * generator.nextGaussian()
     var sums = (train: 0.0, valid: 0.0, test: 0.0)
     func set(_ curve: NASHPOTable.Curve, _ epoch: Int, _ value: Double) {
-      run.setValue(value, curve: curve.rawValue, epoch: epoch - 1)
+      run.setValue(value, record: record, curve: curve.rawValue, epoch: epoch - 1)
     }
     func seconds(_ base: Double, warmup: Double) -> Double {
       base * machine * warmup * (1 + 0.03 * generator.nextGaussian())
@@ -99,9 +100,9 @@ private struct SyntheticSetting {
       sums.test += test
     }
     // Recorded totals include start-up overhead, so they are not the sums of the epochs.
-    run.setScalar(sums.train + 0.4, column: NASHPOTable.Total.train.rawValue)
-    run.setScalar(sums.train + sums.valid + 0.6, column: NASHPOTable.Total.trainValid.rawValue)
-    run.setScalar(sums.test + 0.2, column: NASHPOTable.Total.test.rawValue)
+    run.setScalar(sums.train + 0.4, record: record, column: NASHPOTable.Total.train.rawValue)
+    run.setScalar(sums.train + sums.valid + 0.6, record: record, column: NASHPOTable.Total.trainValid.rawValue)
+    run.setScalar(sums.test + 0.2, record: record, column: NASHPOTable.Total.test.rawValue)
   }
 }
 

@@ -25,19 +25,6 @@ extension CurveStore {
       scalarBuffer = DoubleBuffer(count: recordCount * scalarNames.count, repeating: .nan)
     }
 
-    /// Sets one curve value.
-    func setValue(_ value: Double, record: Int, curve: Int, epoch: Int) {
-      precondition(record >= 0 && record < recordCount && curve >= 0 && curve < curveNames.count)
-      precondition(epoch >= 0 && epoch < epochCount)
-      DoubleBuffer.Writer(buffer: curveBuffer).set((record * curveNames.count + curve) * epochCount + epoch, to: value)
-    }
-
-    /// Sets one scalar value.
-    func setScalar(_ value: Double, record: Int, column: Int) {
-      precondition(record >= 0 && record < recordCount && column >= 0 && column < scalarNames.count)
-      DoubleBuffer.Writer(buffer: scalarBuffer).set(record * scalarNames.count + column, to: value)
-    }
-
     /// Freezes the values into a store. Use the builder no more afterwards.
     func build() -> CurveStore {
       CurveStore(
@@ -48,30 +35,9 @@ extension CurveStore {
 }
 
 extension CurveStore.Builder {
-  /// Write access to one record, holding no references: cheap to pass around and to use from
-  /// several threads at once (one record each). Valid while its builder is alive.
-  struct RecordWriter {
-    fileprivate let curves: UnsafeMutablePointer<Double>
-    fileprivate let scalars: UnsafeMutablePointer<Double>
-    fileprivate let curveCount: Int
-    fileprivate let epochCount: Int
-    fileprivate let scalarCount: Int
-
-    /// Sets one curve value of the record.
-    func setValue(_ value: Double, curve: Int, epoch: Int) {
-      precondition(curve >= 0 && curve < curveCount && epoch >= 0 && epoch < epochCount)
-      curves[curve * epochCount + epoch] = value
-    }
-
-    /// Sets one scalar of the record.
-    func setScalar(_ value: Double, column: Int) {
-      precondition(column >= 0 && column < scalarCount)
-      scalars[column] = value
-    }
-  }
-
-  /// Write access to every record, holding no references; valid while its builder is alive.
-  struct ColumnWriter {
+  /// Write access to every record, holding no references: cheap to pass around and usable from
+  /// several threads at once (disjoint records). Valid while its builder is alive.
+  struct ColumnWriter: @unchecked Sendable {
     fileprivate let curves: UnsafeMutablePointer<Double>
     fileprivate let scalars: UnsafeMutablePointer<Double>
     fileprivate let recordCount: Int
@@ -98,15 +64,6 @@ extension CurveStore.Builder {
   func columnWriter() -> ColumnWriter {
     ColumnWriter(
       curves: curveBuffer.base, scalars: scalarBuffer.base, recordCount: recordCount, curveCount: curveNames.count,
-      epochCount: epochCount, scalarCount: scalarNames.count)
-  }
-
-  /// A writer for one record.
-  func recordWriter(record: Int) -> RecordWriter {
-    precondition(record >= 0 && record < recordCount, "record \(record) outside 0..<\(recordCount)")
-    return RecordWriter(
-      curves: curveBuffer.base + record * curveNames.count * epochCount,
-      scalars: scalarBuffer.base + record * scalarNames.count, curveCount: curveNames.count,
       epochCount: epochCount, scalarCount: scalarNames.count)
   }
 }

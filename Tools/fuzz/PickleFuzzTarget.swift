@@ -1,0 +1,23 @@
+// libFuzzer entry point for the pickle decoder (see Tools/fuzz/run.sh). Compiled together with
+// the library's sources, so it exercises both the public decoder and the streaming machine.
+
+/// Streams every column item, resolving keys as a loader would.
+private struct FuzzConsumer: PickleColumnConsumer {
+  var items = 0
+  mutating func beginColumn(_ column: Int, named name: String) {}
+  mutating func consume(column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) {
+    _ = key.resolved(in: arena).description
+    _ = value.resolved(in: arena).description
+    items += 1
+  }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+  let bytes = UnsafeRawBufferPointer(start: data, count: size)
+  _ = try? PickleDecoder().decode(bytes)
+  var machine = PickleMachine(bytes, consumer: FuzzConsumer())
+  _ = try? machine.run()
+  machine.releaseContainers()
+  return 0
+}
