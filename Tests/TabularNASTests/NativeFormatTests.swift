@@ -64,6 +64,13 @@ struct NativeFormatTests {
     try expectError({ $0 = $0.prefix($0.count - 8) }) { if case .truncated = $0 { true } else { false } }
     try expectError({ $0 = $0.prefix(10) }) { if case .notNativeFormat = $0 { true } else { false } }
     try expectError({ $0[12] = 9 }) { if case .schema = $0 { true } else { false } }
+    // A label length that is not padded to a word (found by the fuzzer): refused, not a crash.
+    try expectError({ bytes in
+      bytes[64 + 28] = 1
+      let payload = bytes[64...]
+      let checksum = payload.withUnsafeBytes(Checksum64.checksum)
+      withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(32..<40, with: $0) }
+    }) { if case .schema(_, let reason) = $0 { reason.contains("do not describe") } else { false } }
   }
 
   @Test("the checksum is the same whether computed at once, in parts or through file reads")

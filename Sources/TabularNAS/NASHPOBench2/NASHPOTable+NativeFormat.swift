@@ -60,7 +60,7 @@ extension NASHPOTable {
     guard classCount > 0, classCount <= CellCode.count, curveCount == Curve.allCases.count,
       epochCount == NASHPOSearchSpace.trainedEpochs, totalCount == Total.allCases.count,
       recordCount == classCount * settingsPerClass * NASHPOSearchSpace.seeds.count,
-      counts[5] == classCount * settingsPerClass
+      counts[5] == classCount * settingsPerClass, counts[6] % 8 == 0, counts[7] % 8 == 0
     else {
       throw DatasetFileError.schema(path: path, reason: "counts \(counts) do not describe NAS-HPO-Bench-II")
     }
@@ -75,6 +75,9 @@ extension NASHPOTable {
     let label = try cursor.text(length: counts[7]).trimmingTrailingZeros
     func column(_ count: Int) throws -> DoubleBuffer {
       let start = try cursor.reserve(bytes: count * 8)
+      guard start % 8 == 0 else {
+        throw DatasetFileError.schema(path: path, reason: "a value section starts off a word boundary")
+      }
       return DoubleBuffer(mapping: file, byteOffset: NativeFileHeader.size + start, count: count)
     }
     let curves = try column(recordCount * curveCount * epochCount)
