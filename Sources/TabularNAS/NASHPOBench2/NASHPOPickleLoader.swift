@@ -12,7 +12,8 @@ struct NASHPOPickleLoader {
 
   func load() throws -> NASHPOTable {
     let classes = try loadCellClasses()
-    let builder = NASHPOTable.Builder(classHashes: classes.hashes, cellClasses: classes.cellClasses)
+    // Every value is checked to be written (presence masks), so the store need not be pre-filled.
+    let builder = NASHPOTable.Builder(classHashes: classes.hashes, cellClasses: classes.cellClasses, prefillNaN: false)
     let classOfHash = Dictionary(uniqueKeysWithValues: classes.hashes.enumerated().map { ($1, $0) })
     // The two files fill disjoint columns, so they load side by side.
     let failures = LoaderFailures()

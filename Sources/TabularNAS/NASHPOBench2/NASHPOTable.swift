@@ -104,7 +104,8 @@ extension NASHPOTable {
     let runs: CurveStore.Builder
     private let surrogate: DoubleBuffer
 
-    init(classHashes: [String], cellClasses: [UInt16]) {
+    /// Creates a builder; `prefillNaN` as in ``CurveStore/Builder``.
+    init(classHashes: [String], cellClasses: [UInt16], prefillNaN: Bool = true) {
       precondition(cellClasses.count == CellCode.count)
       precondition(cellClasses.allSatisfy { Int($0) < classHashes.count })
       self.classHashes = classHashes
@@ -112,7 +113,7 @@ extension NASHPOTable {
       runs = CurveStore.Builder(
         recordCount: classHashes.count * NASHPOTable.settingsPerClass * NASHPOSearchSpace.seeds.count,
         curveNames: Curve.allCases.map(\.columnPrefix), epochCount: NASHPOSearchSpace.trainedEpochs,
-        scalarNames: Total.allCases.map(\.columnName))
+        scalarNames: Total.allCases.map(\.columnName), prefillNaN: prefillNaN)
       surrogate = DoubleBuffer(count: classHashes.count * NASHPOTable.settingsPerClass, repeating: .nan)
     }
 

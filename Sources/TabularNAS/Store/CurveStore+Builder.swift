@@ -15,14 +15,16 @@ extension CurveStore {
     fileprivate let curveBuffer: DoubleBuffer
     fileprivate let scalarBuffer: DoubleBuffer
 
-    /// Creates a builder for a store of the given shape.
-    init(recordCount: Int, curveNames: [String], epochCount: Int, scalarNames: [String]) {
+    /// Creates a builder for a store of the given shape. With `prefillNaN` false the values
+    /// start unset: only for loaders that check every value was written (``PresenceMask``).
+    init(recordCount: Int, curveNames: [String], epochCount: Int, scalarNames: [String], prefillNaN: Bool = true) {
       self.recordCount = recordCount
       self.curveNames = curveNames
       self.epochCount = epochCount
       self.scalarNames = scalarNames
-      curveBuffer = DoubleBuffer(count: recordCount * curveNames.count * epochCount, repeating: .nan)
-      scalarBuffer = DoubleBuffer(count: recordCount * scalarNames.count, repeating: .nan)
+      let curves = recordCount * curveNames.count * epochCount, scalars = recordCount * scalarNames.count
+      curveBuffer = prefillNaN ? DoubleBuffer(count: curves, repeating: .nan) : DoubleBuffer(uninitializedCount: curves)
+      scalarBuffer = prefillNaN ? DoubleBuffer(count: scalars, repeating: .nan) : DoubleBuffer(uninitializedCount: scalars)
     }
 
     /// Freezes the values into a store. Use the builder no more afterwards.

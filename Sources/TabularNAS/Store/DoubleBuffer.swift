@@ -32,6 +32,16 @@ final class DoubleBuffer: @unchecked Sendable {
     self.mapping = mapping
   }
 
+  /// Allocates `count` values without setting them. Only for writers that provably set every
+  /// value before the buffer is read (a `Double` has no invalid bit patterns, so nothing else
+  /// can go wrong, but unset values would be arbitrary).
+  init(uninitializedCount count: Int) {
+    precondition(count >= 0, "a buffer cannot have a negative size")
+    self.count = count
+    base = .allocate(capacity: max(count, 1))
+    mapping = nil
+  }
+
   /// Copies an array.
   convenience init(_ values: [Double]) {
     self.init(count: values.count, repeating: 0)
