@@ -16,7 +16,7 @@ extension PickleMachine {
     guard case .tuple(let tuple) = arguments else {
       throw PickleError.typeMismatch(opcode: "REDUCE", expected: "an argument tuple", found: arguments.typeName, offset: offset)
     }
-    let args = tuple.items.map(resolve)
+    let args = tuple.items.resolved(in: arena)
     switch global {
     case .numpyDType:
       guard let first = args.first, case .string(let code) = first else {

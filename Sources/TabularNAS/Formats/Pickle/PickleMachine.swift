@@ -92,7 +92,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       // second mark at the same height, which opens a key tuple) starts the fast loop.
       let isBatchMark = marks.last.map { $0 < stack.count } ?? true
       marks.append(stack.count)
-      if streams, isBatchMark, case .streamedDict(let column)? = stack.last.map(resolve) {
+      if streams, isBatchMark, let top = stack.last, case .streamedDict(let column) = resolve(top) {
         try streamSimpleItems(column: column)
       }
     case .pop:
@@ -128,7 +128,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     case .emptyList: stack.append(.list(register(PickleList())))
     case .list:
       let list = register(PickleList())
-      list.items = try popMark(opcode, offset).map(resolve)
+      list.items = try popMark(opcode, offset).resolved(in: arena)
       stack.append(.list(list))
     case .append: try append(try popItems(1, opcode, offset), opcode, offset)
     case .appends: try append(try popMark(opcode, offset), opcode, offset)
@@ -150,14 +150,14 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       let module = try readLine(offset), name = try readLine(offset)
       stack.append(.global(try allowedGlobal(module: module, name: name, offset)))
     case .stackGlobal:
-      let pair = try popItems(2, opcode, offset).map(resolve)
+      let pair = try popItems(2, opcode, offset).resolved(in: arena)
       guard case .string(let module) = pair[0], case .string(let name) = pair[1] else {
         throw PickleError.typeMismatch(
           opcode: "STACK_GLOBAL", expected: "two str", found: "\(pair[0].typeName), \(pair[1].typeName)", offset: offset)
       }
       stack.append(.global(try allowedGlobal(module: module, name: name, offset)))
     case .reduce:
-      let pair = try popItems(2, opcode, offset).map(resolve)
+      let pair = try popItems(2, opcode, offset).resolved(in: arena)
       stack.append(try call(pair[0], arguments: pair[1], offset))
     case .build:
       let state = resolve(try popItems(1, opcode, offset)[0])
@@ -220,7 +220,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
 
   /// References live only on the stack: containers store the objects themselves.
   private mutating func makeTuple(_ items: [PickleObject]) -> PickleObject {
-    .tuple(register(PickleTuple(items.map(resolve))))
+    .tuple(register(PickleTuple(items.resolved(in: arena))))
   }
 
   /// A new dict; one stored under a string key directly in the root dict streams its items.
@@ -369,13 +369,13 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     guard (stack.count - mark).isMultiple(of: 2) else {
       throw PickleError.stackUnderflow(opcode: "SETITEMS", offset: offset)
     }
-    try stack.withUnsafeBufferPointer { items in
-      try arena.withUnsafeBufferPointer { arena in
-        var index = mark
-        while index < items.count {
-          try consumer.consume(column: column, key: items[index], value: items[index + 1], arena: arena)
-          index += 2
-        }
+    // Items are read by index: borrowing the stack in a closure as well as the arena would
+    // make Swift copy the whole machine for each batch.
+    try arena.withUnsafeBufferPointer { arena in
+      var index = mark
+      while index < stack.count {
+        try consumer.consume(column: column, key: stack[index], value: stack[index + 1], arena: arena)
+        index += 2
       }
     }
     stack.removeSubrange(mark...)
@@ -388,7 +388,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       throw PickleError.typeMismatch(
         opcode: "\(opcode)".uppercased(), expected: "list", found: stack.last?.typeName ?? "nothing", offset: offset)
     }
-    list.items += items.map(resolve)
+    list.items += items.resolved(in: arena)
   }
 
   private mutating func setItems(_ items: [PickleObject], _ opcode: PickleOpcode, _ offset: Int) throws {

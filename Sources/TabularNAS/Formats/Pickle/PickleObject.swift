@@ -95,6 +95,19 @@ extension PickleObject {
   }
 }
 
+extension Array where Element == PickleObject {
+  /// The objects with every reference replaced by the arena object it stands for.
+  ///
+  /// A plain loop: `map(machine.resolve)` would capture (copy) the whole machine per call.
+  func resolved(in arena: [PickleObject]) -> [PickleObject] {
+    var result = self
+    for index in result.indices {
+      if case .ref(let id) = result[index] { result[index] = arena[id] }
+    }
+    return result
+  }
+}
+
 extension PickleObject: CustomStringConvertible {
   /// A short Python-like rendering for error messages.
   var description: String {
