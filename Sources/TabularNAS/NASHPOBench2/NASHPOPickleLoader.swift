@@ -169,6 +169,8 @@ private struct RunsConsumer: PickleColumnConsumer {
   var targetOfColumn: [Int] = []
   /// Column number → where its values go, flattened so the per-item path copies no enum.
   private var slotOfColumn: [(kind: UInt8, index: Int, epoch: Int)] = []
+  /// The column of the last item, its target and slot (items come column by column).
+  private var current: (column: Int, target: Int, slot: (kind: UInt8, index: Int, epoch: Int)) = (-1, -1, (0, 0, 0))
   let filled: PresenceMask
   /// Arena id of a shared key tuple → its record (-1: not resolved yet); compact, so keys that
   /// every column shares are found without touching the tuples themselves.
@@ -195,11 +197,13 @@ private struct RunsConsumer: PickleColumnConsumer {
   mutating func consume(
     column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
-    let target = targetOfColumn[column]
+    if column != current.column {
+      current = (column, targetOfColumn[column], slotOfColumn[column])
+    }
+    let (_, target, slot) = current
     guard target >= 0 else { return }
     let record = try self.record(of: key, arena: arena)
     let value = value.resolved(in: arena)
-    let slot = slotOfColumn[column]
     switch slot.kind {
     case 1: writer.setValue(try resolver.number(value, column: targets[target].name), record: record, curve: slot.index, epoch: slot.epoch)
     case 2: writer.setScalar(try resolver.number(value, column: targets[target].name), record: record, column: slot.index)

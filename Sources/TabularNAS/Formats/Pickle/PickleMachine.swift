@@ -219,8 +219,12 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   }
 
   /// References live only on the stack: containers store the objects themselves.
-  private mutating func makeTuple(_ items: [PickleObject]) -> PickleObject {
-    .tuple(register(PickleTuple(items.resolved(in: arena))))
+  private mutating func makeTuple(_ items: consuming [PickleObject]) -> PickleObject {
+    var items = items
+    for index in items.indices {
+      if case .ref(let id) = items[index] { items[index] = arena[id] }
+    }
+    return .tuple(register(PickleTuple(items)))
   }
 
   /// A new dict; one stored under a string key directly in the root dict streams its items.
