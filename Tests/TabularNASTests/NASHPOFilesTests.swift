@@ -40,6 +40,19 @@ struct NASHPOFilesTests {
     #expect(throws: DatasetFileError.missing(path: "/nonexistent/folder")) { try NASHPOBench2(contentsOf: "/nonexistent/folder") }
   }
 
+  @Test("a file that cannot be read is named with the reason")
+  func unreadableFile() throws {
+    let files = try SmallNASHPOFiles()
+    defer { files.remove() }
+    let path = files.path("bench12.pkl")
+    try FileManager.default.removeItem(atPath: path)
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+    #expect(throws: DatasetFileError.unreadable(path: path, reason: "not a regular file")) {
+      try NASHPOBench2(contentsOf: files.folder)
+    }
+    #expect(DatasetFileError.unreadable(path: path, reason: "not a regular file").description == "cannot read \(path): not a regular file")
+  }
+
   @Test("truncated and corrupted pickles are pickle errors naming the file")
   func truncatedAndCorrupted() throws {
     let files = try SmallNASHPOFiles()

@@ -117,6 +117,40 @@ struct PickleDecoderTests {
     var bomb: [UInt8] = [0x80, 0x04, 0x4E]
     for _ in 0..<40 { bomb += [0x94, 0x32, 0x86] }  // MEMOIZE, DUP, TUPLE2
     bomb.append(0x2E)
-    #expect(throws: PickleError.self) { try PickleDecoder().decode(bomb) }
+    #expect {
+      try PickleDecoder().decode(bomb)
+    } throws: { error in
+      guard case PickleError.expansionTooLarge(let limit) = error else { return false }
+      return limit == 16 * bomb.count + 1024 && "\(error)".contains("shared references")
+    }
+  }
+
+  /// `numpy.dtype(code, False, True)` built with STACK_GLOBAL, then `rest`, then STOP.
+  private static func numpyPickle(dtype code: String, then rest: [UInt8]) -> [UInt8] {
+    func text(_ value: String) -> [UInt8] { [0x8C, UInt8(value.utf8.count)] + Array(value.utf8) }
+    return [0x80, 0x04] + text("numpy") + text("dtype") + [0x93] + text(code) + [0x89, 0x88, 0x87, 0x52] + rest + [0x2E]
+  }
+
+  @Test(
+    "malformed NumPy scalars name the problem",
+    arguments: [
+      // An unsupported dtype.
+      (numpyPickle(dtype: "c16", then: []), "unsupported dtype 'c16'"),
+      // scalar(dtype('f8'), 4 bytes): the size does not match.
+      (
+        [0x80, 0x04, 0x8C, 0x16] + Array("numpy._core.multiarray".utf8) + [0x8C, 0x06] + Array("scalar".utf8) + [0x93]
+          + Array(numpyPickle(dtype: "f8", then: [0x43, 0x04, 0, 0, 0, 0, 0x86, 0x52]).dropFirst(2)),
+        "expected 8 bytes, found 4"
+      ),
+      // BUILD with an unknown byte order.
+      (numpyPickle(dtype: "f8", then: [0x28, 0x4B, 0x03, 0x8C, 0x01, 0x3F, 0x74, 0x62]), "unknown byte order '?'"),
+    ] as [([UInt8], String)])
+  func malformedNumPy(bytes: [UInt8], message: String) {
+    #expect {
+      try PickleDecoder().decode(bytes)
+    } throws: { error in
+      guard case PickleError.invalidNumPyScalar = error else { return false }
+      return "\(error)".contains(message)
+    }
   }
 }

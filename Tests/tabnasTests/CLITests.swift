@@ -15,16 +15,19 @@ struct CLITests {
   }
 
   @Test(
-    "usage errors exit 64 and print the usage",
+    "usage errors exit 64, name the problem and print the usage",
     arguments: [
-      [], ["frobnicate"], ["query"], ["query", "--cellcode", "0|10|210", "--lr", "fast", "--batch-size", "256"],
-      ["query", "--cellcode", "0|10|210", "--lr", "0.1", "--batch-size", "256", "--extra"],
-      ["query", "--cellcode", "0|10|210", "--lr", "0.1", "--batch-size"], ["info", "--synthetic-seed", "-1"],
-    ])
-  func usageErrors(words: [String]) {
+      ([], "missing command"), (["frobnicate"], "unknown command 'frobnicate'"),
+      (["query"], "missing required option --cellcode"),
+      (["query", "--cellcode", "0|10|210", "--lr", "fast", "--batch-size", "256"], "option --lr expects a number, got 'fast'"),
+      (["query", "--cellcode", "0|10|210", "--lr", "0.1", "--batch-size", "256", "--extra"], "unexpected argument '--extra'"),
+      (["query", "--cellcode", "0|10|210", "--lr", "0.1", "--batch-size"], "option --batch-size needs a value"),
+      (["info", "--synthetic-seed", "-1"], "option --synthetic-seed expects a non-negative integer, got '-1'"),
+    ] as [([String], String)])
+  func usageErrors(words: [String], message: String) {
     let result = runTool(words)
     #expect(result.status == 64)
-    #expect(result.error.hasPrefix("error: "))
+    #expect(result.error.hasPrefix("error: \(message)\n"), "\(result.error)")
     #expect(result.error.contains("usage: tabnas"))
   }
 

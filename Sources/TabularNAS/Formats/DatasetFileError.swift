@@ -4,8 +4,6 @@ public enum DatasetFileError: Error, Equatable, Sendable {
   case missing(path: String)
   /// The file exists but cannot be opened or read.
   case unreadable(path: String, reason: String)
-  /// The path is neither a folder of the expected files nor a file of a known format.
-  case unrecognized(path: String, expected: String)
   /// The pickle itself is malformed or unsafe.
   case pickle(path: String, PickleError)
   /// The decoded content does not have the expected structure.
@@ -32,7 +30,6 @@ extension DatasetFileError: CustomStringConvertible {
     switch self {
     case .missing(let path): "no file or folder at \(path)"
     case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
-    case .unrecognized(let path, let expected): "\(path) is not a dataset TabularNAS can open: expected \(expected)"
     case .pickle(let path, let error): "\(path): \(error)"
     case .schema(let path, let reason): "\(path) does not have the expected schema: \(reason)"
     case .missingColumn(let path, let column): "\(path) has no column '\(column)'"

@@ -50,12 +50,13 @@ final class MappedFile: @unchecked Sendable {
     defer { close(descriptor) }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
     defer { buffer.deallocate() }
+    guard let start = buffer.baseAddress else { return }
     var offset = range.lowerBound
     while offset < range.upperBound {
       let wanted = min(chunkSize, range.upperBound - offset)
       var filled = 0
       while filled < wanted {
-        let got = pread(descriptor, buffer.baseAddress! + filled, wanted - filled, off_t(offset + filled))
+        let got = pread(descriptor, start + filled, wanted - filled, off_t(offset + filled))
         guard got > 0 else {
           throw DatasetFileError.unreadable(
             path: path, reason: got == 0 ? "the file shrank while being read" : String(cString: strerror(errno)))

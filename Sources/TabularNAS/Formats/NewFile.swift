@@ -27,13 +27,14 @@ public func writeNewFile(_ bytes: some Collection<UInt8>, to path: String) throw
     throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(code)))
   }
   defer { close(descriptor) }
-  let data = Array(bytes)
-  var written = 0
-  while written < data.count {
-    let result = data.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, data.count - written) }
-    guard result > 0 else {
-      throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+  try Array(bytes).withUnsafeBytes { data in
+    var remaining = data[...]
+    while !remaining.isEmpty {
+      let result = write(descriptor, UnsafeRawBufferPointer(rebasing: remaining).baseAddress, remaining.count)
+      guard result > 0 else {
+        throw ExportError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
+      remaining = remaining.dropFirst(result)
     }
-    written += result
   }
 }

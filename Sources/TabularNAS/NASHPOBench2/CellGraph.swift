@@ -121,8 +121,9 @@ extension CellGraph {
       if live.insert(vertex).inserted { pending += vertices[vertex].inputs.filter { $0 >= 0 } }
     }
     let kept = live.sorted()
-    let renumber = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, $0) })
-    func rename(_ source: Int) -> Int { source < 0 ? -1 : renumber[source]! }
+    var renumber = [Int](repeating: -1, count: vertices.count)
+    for (new, old) in kept.enumerated() { renumber[old] = new }
+    func rename(_ source: Int) -> Int { source < 0 ? -1 : renumber[source] }
     let reduced = kept.map { (kind: vertices[$0].kind, inputs: vertices[$0].inputs.map(rename)) }
     return (reduced, values[3].map(rename))
   }

@@ -25,8 +25,9 @@ final class DoubleBuffer: @unchecked Sendable {
   init(mapping: MappedFile, byteOffset: Int, count: Int) {
     precondition(byteOffset % MemoryLayout<Double>.alignment == 0, "misaligned double column")
     precondition(count >= 0 && byteOffset >= 0 && byteOffset + count * 8 <= mapping.bytes.count)
+    guard let start = mapping.bytes.baseAddress else { preconditionFailure("an empty map holds no values") }
     // The map is read-only; nothing ever writes through this pointer (no Writer is made for it).
-    base = UnsafeMutableRawPointer(mutating: mapping.bytes.baseAddress! + byteOffset)
+    base = UnsafeMutableRawPointer(mutating: start + byteOffset)
       .assumingMemoryBound(to: Double.self)
     self.count = count
     self.mapping = mapping

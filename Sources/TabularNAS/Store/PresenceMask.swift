@@ -2,8 +2,7 @@
 /// can report exactly what is missing after streaming millions of values in any order.
 ///
 /// A small hot-path helper: marking is a bounds-checked pointer store (no copy-on-write check).
-/// Threads may mark disjoint positions concurrently (hence `@unchecked Sendable`).
-final class PresenceMask: @unchecked Sendable {
+final class PresenceMask {
   private let flags: UnsafeMutablePointer<Bool>
   /// The number of positions.
   let count: Int

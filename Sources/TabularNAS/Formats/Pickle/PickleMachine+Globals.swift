@@ -79,8 +79,14 @@ enum NumPyScalarType {
     switch code {
     case "f8": self = .float(bytes: 8)
     case "f4": self = .float(bytes: 4)
-    case "i8", "i4", "i2", "i1": self = .signed(bytes: Int(code.dropFirst())!)
-    case "u8", "u4", "u2", "u1": self = .unsigned(bytes: Int(code.dropFirst())!)
+    case "i8": self = .signed(bytes: 8)
+    case "i4": self = .signed(bytes: 4)
+    case "i2": self = .signed(bytes: 2)
+    case "i1": self = .signed(bytes: 1)
+    case "u8": self = .unsigned(bytes: 8)
+    case "u4": self = .unsigned(bytes: 4)
+    case "u2": self = .unsigned(bytes: 2)
+    case "u1": self = .unsigned(bytes: 1)
     case "b1": self = .bool
     default: return nil
     }

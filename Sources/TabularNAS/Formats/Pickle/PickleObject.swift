@@ -22,7 +22,7 @@ enum PickleObject {
 
   var typeName: String {
     switch self {
-    case .none: "None"
+    case .none: "NoneType"
     case .bool: "bool"
     case .int: "int"
     case .float: "float"
@@ -112,7 +112,7 @@ extension PickleObject: CustomStringConvertible {
   /// A short Python-like rendering for error messages.
   var description: String {
     switch self {
-    case .none: "None"
+    case .none: "NoneType"
     case .bool(let value): value ? "True" : "False"
     case .int(let value): String(value)
     case .float(let value): String(value)
