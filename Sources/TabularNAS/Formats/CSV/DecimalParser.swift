@@ -104,3 +104,11 @@ enum DecimalParser {
     }
   }
 }
+
+extension DecimalParser {
+  /// The number a string holds, or `nil`; the same rules as for raw bytes.
+  static func parse(_ text: String) -> Double? {
+    var text = text
+    return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+  }
+}

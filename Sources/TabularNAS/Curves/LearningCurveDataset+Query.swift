@@ -1,0 +1,102 @@
+extension LearningCurveDataset {
+  /// The key of the configuration at a row position.
+  ///
+  /// - Throws: ``LearningCurveError/configurationOutOfRange(_:count:)``.
+  public func key(at index: Int) throws -> LearningCurveKey {
+    guard index >= 0 && index < count else { throw LearningCurveError.configurationOutOfRange(index, count: count) }
+    return LearningCurveKey(index: index, id: ids[index])
+  }
+
+  /// The key of the configuration with an id (NAAP-440's `ModelId`; elsewhere the row position).
+  ///
+  /// - Throws: ``LearningCurveError/unknownConfigurationID(_:example:)``.
+  public func key(id: Int) throws -> LearningCurveKey {
+    guard let index = positionByID[id] else {
+      throw LearningCurveError.unknownConfigurationID(id, example: (ids.min() ?? 0)...(ids.max() ?? 0))
+    }
+    return LearningCurveKey(index: index, id: id)
+  }
+
+  /// Every configuration, in file order.
+  public var keys: [LearningCurveKey] { ids.enumerated().map { LearningCurveKey(index: $0, id: $1) } }
+
+  /// A configuration drawn uniformly from a caller's generator.
+  public func randomKey<G: RandomNumberGenerator>(using generator: inout G) -> LearningCurveKey {
+    let index = Int.random(in: 0..<count, using: &generator)
+    return LearningCurveKey(index: index, id: ids[index])
+  }
+
+  /// The metric after some epochs of training, and what training that long costs.
+  ///
+  /// - Parameter epoch: Epochs trained, in ``epochs`` (the final epoch by default).
+  /// - Throws: ``LearningCurveError/epochOutOfRange(_:allowed:)``, or
+  ///   ``LearningCurveError/configurationOutOfRange(_:count:)`` for a key of another dataset.
+  /// - Complexity: O(1).
+  public func query(_ key: LearningCurveKey, epoch: Int? = nil) throws -> QueryResult {
+    let epoch = epoch ?? epochs.upperBound
+    let index = try checked(key)
+    guard epochs.contains(epoch) else { throw LearningCurveError.epochOutOfRange(epoch, allowed: epochs) }
+    return QueryResult(
+      accuracy: store.value(record: index, curve: metricCurve, epoch: epoch - epochs.lowerBound),
+      cost: cost(ofRow: index, epochs: epoch))
+  }
+
+  /// What training a configuration for some epochs costs under ``costRule``.
+  @inline(__always)
+  func cost(ofRow index: Int, epochs trained: Int) -> Double {
+    guard let costScalar else { return Double(trained) }
+    return store.scalar(record: index, column: costScalar) * Double(trained)
+  }
+
+  /// The configuration's final value (``LearningCurveDescriptor/finalValue``).
+  ///
+  /// - Throws: ``LearningCurveError/configurationOutOfRange(_:count:)``.
+  public func finalValue(of key: LearningCurveKey) throws -> Double {
+    let index = try checked(key)
+    switch descriptor.finalValue {
+    case .lastEpoch:
+      return store.value(record: index, curve: metricCurve, epoch: store.epochCount - 1)
+    case .column(let name):
+      // The loader checked that the column exists and is numeric.
+      return store.scalar(record: index, column: store.scalarIndex(named: name) ?? 0)
+    }
+  }
+
+  /// A whole curve of a configuration: the metric by default, or another curve by name.
+  ///
+  /// - Throws: ``LearningCurveError/unknownCurve(_:available:)`` or
+  ///   ``LearningCurveError/configurationOutOfRange(_:count:)``.
+  public func curve(of key: LearningCurveKey, named name: String? = nil) throws -> [Double] {
+    let index = try checked(key)
+    guard let curve = name.map(store.curveIndex(named:)) ?? metricCurve else {
+      throw LearningCurveError.unknownCurve(name ?? "", available: curveNames)
+    }
+    return store.curve(record: index, curve: curve)
+  }
+
+  /// The same data with another cost rule.
+  ///
+  /// - Throws: ``LearningCurveError/unknownCostColumn(_:allowed:)`` when the column is not a
+  ///   numeric field.
+  public func withCost(_ rule: CurveCostRule) throws -> LearningCurveDataset {
+    var copy = self
+    copy.costRule = rule
+    switch rule {
+    case .epochs:
+      copy.costScalar = nil
+    case .epochsTimes(let column):
+      guard let scalar = store.scalarIndex(named: column) else {
+        throw LearningCurveError.unknownCostColumn(column, allowed: store.scalarNames)
+      }
+      copy.costScalar = scalar
+    }
+    return copy
+  }
+
+  func checked(_ key: LearningCurveKey) throws -> Int {
+    guard key.index >= 0 && key.index < count && ids[key.index] == key.id else {
+      throw LearningCurveError.configurationOutOfRange(key.index, count: count)
+    }
+    return key.index
+  }
+}

@@ -1,0 +1,31 @@
+extension LearningCurveDataset: TabularBenchmark {
+  /// The descriptor's metric, e.g. `validation accuracy (fraction)`.
+  public var metricName: String { descriptor.metric }
+  /// `epochs`, or e.g. `NumMACs × epochs`.
+  public var costUnit: String { costRule.description }
+  /// The number of rows.
+  public var configurationCount: Int { count }
+  /// The epochs of the curve columns.
+  public var epochRange: ClosedRange<Int> { epochs }
+  /// The last epoch (where the final value belongs).
+  public var finalEpochs: [Int] { [epochs.upperBound] }
+
+  /// The configuration at a row position.
+  public func configuration(at position: Int) -> LearningCurveKey {
+    precondition(position >= 0 && position < count, "configuration \(position) outside 0..<\(count)")
+    return LearningCurveKey(index: position, id: ids[position])
+  }
+
+  /// The row position.
+  public func position(of configuration: LearningCurveKey) -> Int { configuration.index }
+
+  /// ``query(_:epoch:)``.
+  public func evaluate(_ configuration: LearningCurveKey, epochs: Int) throws -> QueryResult {
+    try query(configuration, epoch: epochs)
+  }
+
+  /// The final value (``finalValue(of:)``).
+  public func finalValues(of configuration: LearningCurveKey) throws -> [Double] {
+    [try finalValue(of: configuration)]
+  }
+}

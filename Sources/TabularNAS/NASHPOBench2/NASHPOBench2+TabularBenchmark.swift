@@ -1,0 +1,33 @@
+extension NASHPOBench2: TabularBenchmark {
+  /// The benchmark's name and source.
+  public var label: String { name }
+  /// Validation accuracy in percent, what the reference baselines search on.
+  public var metricName: String { "validation accuracy (%)" }
+  /// Higher accuracy is better.
+  public var direction: MetricDirection { .higherIsBetter }
+  /// Simulated training and validation time.
+  public var costUnit: String { "seconds" }
+  /// 196,608 keys.
+  public var configurationCount: Int { NASHPOSearchSpace.count }
+  /// `iepoch` 1…12 of the measured 12-epoch runs.
+  public var epochRange: ClosedRange<Int> { 1...NASHPOSearchSpace.trainedEpochs }
+  /// 12 (measured) and 200 (surrogate), as the reference `final_accs`.
+  public var finalEpochs: [Int] { NASHPOSearchSpace.epochs }
+
+  /// The key at a flat index.
+  public func configuration(at position: Int) -> NASHPOKey { searchSpace[position] }
+
+  /// The key's flat index.
+  public func position(of configuration: NASHPOKey) -> Int { configuration.index }
+
+  /// Validation accuracy after `epochs` epochs (the reference's `iepoch`) with seed 222, and
+  /// its training-plus-validation time.
+  public func evaluate(_ configuration: NASHPOKey, epochs: Int) throws -> QueryResult {
+    try query(configuration, epoch: NASHPOSearchSpace.trainedEpochs, mode: .valid, iepoch: epochs)
+  }
+
+  /// Test accuracy at 12 epochs (seed 222) and the 200-epoch surrogate, as `get_results`.
+  public func finalValues(of configuration: NASHPOKey) throws -> [Double] {
+    try finalEpochs.map { try query(configuration, epoch: $0, mode: .test).accuracy }
+  }
+}
