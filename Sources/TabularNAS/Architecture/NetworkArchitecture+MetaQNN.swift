@@ -50,7 +50,7 @@ private struct MetaQNNParser {
   private mutating func parseLayer() throws -> ArchitectureLayer {
     skipSpaces()
     let start = offset
-    while let byte = peek, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) { offset += 1 }
+    while let byte = peek, Character(Unicode.Scalar(byte)).isLetter, byte < 0x80 { offset += 1 }
     guard offset > start else { throw malformed("a layer name (C, P, D, FC, GAP, SM)") }
     let name = String(decoding: bytes[start..<offset], as: UTF8.self)
     guard let arity = NetworkArchitecture.metaQNNArity.first(where: { $0.name == name })?.arguments else {
