@@ -41,7 +41,7 @@ struct CurveDatasetTests {
     #expect(data.architectures?[1] == (try NetworkArchitecture(metaQNN: "[C(32,1,1), FC(128), SM(10)]")))
     #expect(try data.query(data.key(at: 1), epoch: 2) == QueryResult(accuracy: 0.35, cost: 2))
     #expect(try data.finalValue(of: data.key(at: 0)) == 0.5)
-    #expect(data.featureNames == ["lr"] + NetworkArchitecture.featureNames)
+    #expect(data.featureNames == ["lr"] + NetworkArchitecture.featureNames.map { "net." + $0 })
     #expect(try data.features(of: data.key(at: 0)).prefix(4) == [0.01, 1, 1, 0])
   }
 

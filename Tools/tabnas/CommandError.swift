@@ -2,6 +2,7 @@
 enum CommandError: Error, CustomStringConvertible {
   case invalidChoice(option: String, value: String, allowed: [String])
   case badQuery(line: Int, reason: String)
+  case unsupportedDataset(String, supported: String)
 
   var description: String {
     switch self {
@@ -9,6 +10,8 @@ enum CommandError: Error, CustomStringConvertible {
       "--\(option) '\(value)' is not allowed: choose one of \(allowed.joined(separator: ", "))"
     case .badQuery(let line, let reason):
       "query line \(line): \(reason)"
+    case .unsupportedDataset(let dataset, let supported):
+      "this command does not support dataset \(dataset); it supports \(supported)"
     }
   }
 }

@@ -6,6 +6,7 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
   case missingValue(option: String)
   case invalidValue(option: String, value: String, expected: String)
   case unexpectedArgument(String)
+  case notApplicable(option: String, dataset: String)
 
   var description: String {
     switch self {
@@ -15,6 +16,7 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .missingValue(let name): "option --\(name) needs a value"
     case .invalidValue(let name, let value, let expected): "option --\(name) expects \(expected), got '\(value)'"
     case .unexpectedArgument(let word): "unexpected argument '\(word)'"
+    case .notApplicable(let option, let dataset): "option --\(option) does not apply to dataset \(dataset)"
     }
   }
 }

@@ -25,10 +25,13 @@ extension LearningCurveDataset {
     }
   }
 
-  /// The names of ``features(of:)``: numeric parameter fields, then architecture features.
+  /// The names of ``features(of:)``: numeric parameter fields, then architecture features
+  /// prefixed by their source (`net.depth`, `scheme.depth`), so none repeats a column's name.
   public var featureNames: [String] {
     let parameters = fields.filter { $0.role == .parameter && $0.kind == .number }.map(\.name)
-    return parameters + (architectures == nil ? [] : NetworkArchitecture.featureNames)
+    guard architectures != nil else { return parameters }
+    let source = descriptor.architectureColumn ?? "scheme"
+    return parameters + NetworkArchitecture.featureNames.map { source + "." + $0 }
   }
 
   /// A configuration's numeric features: its numeric parameter fields (hyperparameters and

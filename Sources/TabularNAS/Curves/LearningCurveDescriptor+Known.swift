@@ -21,7 +21,7 @@ extension LearningCurveDescriptor {
       curve: "ep", metric: "validation perplexity", direction: .lowerIsBetter, trainedEpochs: 60,
       startsUntrained: false),
     LearningCurveDescriptor(
-      name: "naap440", title: "NAAP-440: 440 CNN schemes on CIFAR-10 (Hakim et al. 2022)",
+      name: "naap440", title: "NAAP-440: 440 CNN schemes on CIFAR-10 (Hakim 2022)",
       relativePath: "naap440/naap440.csv", curve: "Accuracy", metric: "validation accuracy (fraction)",
       direction: .higherIsBetter, trainedEpochs: 90, startsUntrained: false, finalValue: .column("MaxAccuracy"),
       idColumn: "ModelId", splitColumn: "IsTest", schemesFile: "generated_schemes.json",

@@ -5,9 +5,11 @@ struct InfoCommand: Command {
   static let name = "info"
   static let abstract = "Describe a dataset: search space, columns, size and best configuration."
   static let usage = """
-    usage: tabnas info [--data PATH] [--synthetic-seed N] [--json]
+    usage: tabnas info [--dataset NAME] [--data PATH] [--synthetic-seed N] [--json]
 
-    Describes NAS-HPO-Bench-II (the built-in synthetic table unless --data is given).
+    Describes a dataset: NAS-HPO-Bench-II (the built-in synthetic table unless --data is
+    given) by default, or a learning-curve dataset: its epochs, metric and direction, fields,
+    final-value and cost rules, and its best configuration.
 
     options:
     \(DatasetOptions.usage)
@@ -21,6 +23,14 @@ struct InfoCommand: Command {
   }
 
   func run(console: Console) throws {
+    if dataset.isNASHPOBench2 {
+      try describeNASHPOBench2(console: console)
+    } else {
+      try describeLearningCurves(console: console)
+    }
+  }
+
+  private func describeNASHPOBench2(console: Console) throws {
     let bench = try dataset.openNASHPOBench2()
     let best = bestValidation(in: bench)
     let columns =

@@ -1,0 +1,102 @@
+import Foundation
+import TabularNAS
+import Testing
+@testable import tabnas
+
+/// A small NAAP-style table written to a temporary file, removed by the caller.
+private func writeTable() throws -> String {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString).csv").path
+  let text = "ModelId,IsTest,NumMACs,MaxAccuracy,e1LossMean,e1Accuracy,e2LossMean,e2Accuracy\n"
+    + "7,0,100,0.5,2.0,0.4,1.5,0.5\n9,1,300,0.6,1.8,0.6,1.9,0.55\n"
+  try writeNewFile(Array(text.utf8), to: path)
+  return path
+}
+
+@Suite("tabnas on learning-curve datasets")
+struct CurveCommandsTests {
+  @Test("query reads a configuration by id or index after K epochs, as text or JSON")
+  func query() throws {
+    let path = try writeTable()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let text = runTool(["query", "--dataset", "csv:" + path, "--config", "9", "--epoch", "1"])
+    #expect(text.status == 0)
+    #expect(text.output.hasPrefix("value    0.6 (Accuracy after 1 epoch)\ncost     1.0 (epochs)\n"))
+    let json = runTool(["query", "--dataset", "csv:" + path, "--index", "1", "--epoch", "2", "--cost", "NumMACs*epochs", "--json"])
+    #expect(json.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect(object["id"] as? Int == 9 && object["config"] as? Int == 1)
+    #expect(object["value"] as? Double == 0.55 && object["cost"] as? Double == 600)
+    #expect(object["final_value"] as? Double == 0.6)
+    let loss = runTool(["query", "--dataset", "csv:" + path, "--config", "7", "--curve", "LossMean", "--json"])
+    #expect(loss.output.contains(#""curve": "LossMean", "value": 1.5,"#))
+  }
+
+  @Test("info describes epochs, direction, fields, split and the best configuration")
+  func info() throws {
+    let path = try writeTable()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = runTool(["info", "--dataset", "csv:" + path])
+    #expect(result.status == 0)
+    #expect(result.output.contains("epochs         1…2"))
+    #expect(result.output.contains("higher is better"))
+    #expect(result.output.contains("split          1 test rows, 1 training rows"))
+    #expect(result.output.contains("best final     0.6 at config 1 (id 9)"))
+    let json = runTool(["info", "--dataset", "csv:" + path, "--json"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect(object["configurations"] as? Int == 2 && object["test_rows"] as? Int == 1)
+  }
+
+  @Test(
+    "wrong combinations are usage errors",
+    arguments: [
+      (["query", "--dataset", "naap440", "--lr", "0.1", "--config", "1"], "option --lr does not apply to dataset naap440"),
+      (["query", "--config", "1", "--cellcode", "0|10|210", "--lr", "0.1", "--batch-size", "256"], "option --config does not apply to dataset nashpobench2"),
+      (["query", "--dataset", "naap440"], "missing required option --config"),
+      (["query", "--dataset", "naap440", "--config", "1", "--index", "0"], "option --index does not apply to dataset a query with --config"),
+      (["info", "--dataset", "baker:resnet"], "option --dataset expects nashpobench2, baker:metaqnn_cifar10"),
+      (["info", "--cost", "NumMACs*epochs"], "option --cost does not apply to dataset nashpobench2"),
+      (["info", "--dataset", "naap440", "--cost", "macs"], "option --cost expects epochs or COLUMN*epochs, got 'macs'"),
+    ] as [([String], String)])
+  func usageErrors(words: [String], message: String) {
+    let result = runTool(words)
+    #expect(result.status == 64)
+    #expect(result.error.hasPrefix("error: \(message)"), "\(result.error)")
+  }
+
+  @Test("failures exit 1 with one line naming what is allowed")
+  func failures() throws {
+    let path = try writeTable()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let cases: [([String], String)] = [
+      (["query", "--dataset", "csv:" + path, "--config", "8"], "error: no configuration has id 8; ids run 7…9\n"),
+      (["query", "--dataset", "csv:" + path, "--config", "7", "--epoch", "3"], "error: epoch 3 is out of range; allowed: 1…2\n"),
+      (["query", "--dataset", "csv:" + path, "--config", "7", "--curve", "Loss"], "error: no curve 'Loss'; curves: LossMean, Accuracy\n"),
+      (["info", "--dataset", "csv:" + path, "--cost", "NumParams*epochs"], "error: cannot charge per epoch by 'NumParams'; numeric columns: ModelId, IsTest, NumMACs, MaxAccuracy\n"),
+      (["info", "--dataset", "naap440", "--data", "/nonexistent"], "error: no data for naap440; looked in /nonexistent/naap440/naap440.csv, /nonexistent/naap440.csv (pass --data DIR or set TABNAS_DATA)\n"),
+      (["convert", "--dataset", "naap440", "--output", "/tmp/x"], "error: this command does not support dataset naap440; it supports nashpobench2\n"),
+    ]
+    for (words, message) in cases {
+      let result = runTool(words)
+      #expect(result.status == 1, "\(words)")
+      #expect(result.error == message)
+    }
+  }
+
+  @Test("the real files load by name through --data", .enabled(if: realData != nil, "real data not found: set TABNAS_DATA or place it at ../shared/data"))
+  func realFiles() throws {
+    let folder = try #require(realData)
+    let result = runTool(["query", "--dataset", "baker:metaqnn_cifar10", "--data", folder, "--config", "0", "--epoch", "1"])
+    #expect(result.output.hasPrefix("value    0.3152 "))
+    let info = runTool(["info", "--dataset", "baker:lstm_ptb", "--data", folder])
+    #expect(info.output.contains("validation perplexity, lower is better"))
+  }
+}
+
+/// The real data folder: `TABNAS_DATA`, else `../shared/data` beside the repository.
+private let realData: String? = {
+  if let folder = ProcessInfo.processInfo.environment["TABNAS_DATA"] { return folder }
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let sibling = root.appendingPathComponent("shared/data").path
+  return FileManager.default.fileExists(atPath: sibling + "/baker") ? sibling : nil
+}()
