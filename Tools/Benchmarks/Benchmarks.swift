@@ -11,6 +11,7 @@ enum Benchmarks {
     ("query", "query", { _ in try QueryBenchmark.run() }),
     ("open", "open PATH  (a pickle folder or a native file; prints JSON)", FileBenchmark.open),
     ("logged-queries", "logged-queries PATH COUNT  (prints JSON)", FileBenchmark.loggedQueries),
+    ("curves", "curves FOLDER REPETITIONS  (learning-curve CSVs; prints JSON)", CurveBenchmark.run),
   ]
 
   static func main() {

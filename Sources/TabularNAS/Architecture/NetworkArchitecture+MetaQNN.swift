@@ -50,7 +50,9 @@ private struct MetaQNNParser {
   private mutating func parseLayer() throws -> ArchitectureLayer {
     skipSpaces()
     let start = offset
-    while let byte = peek, Character(Unicode.Scalar(byte)).isLetter, byte < 0x80 { offset += 1 }
+    while let byte = peek, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) {
+      offset += 1
+    }
     guard offset > start else { throw malformed("a layer name (C, P, D, FC, GAP, SM)") }
     let name = String(decoding: bytes[start..<offset], as: UTF8.self)
     guard let arity = NetworkArchitecture.metaQNNArity.first(where: { $0.name == name })?.arguments else {
@@ -84,15 +86,19 @@ private struct MetaQNNParser {
   private mutating func parseArgument(layer: String) throws -> Int {
     skipSpaces()
     let start = offset
+    var value = 0, isNumber = true
     while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: ")"), byte != UInt8(ascii: " ") {
+      let digit = Int(byte) &- Int(UInt8(ascii: "0"))
+      if isNumber && (0...9).contains(digit) && value < Int.max / 10 - 9 {
+        value = value * 10 + digit
+      } else {
+        isNumber = false
+      }
       offset += 1
     }
-    let word = String(decoding: bytes[start..<offset], as: UTF8.self)
-    guard word.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }), let value = Int(word),
-      value > 0
-    else {
-      if word.isEmpty { throw malformed("an argument of \(layer)") }
-      throw ArchitectureError.invalidArgument(layer: layer, text: word)
+    guard offset > start else { throw malformed("an argument of \(layer)") }
+    guard isNumber, value > 0 else {
+      throw ArchitectureError.invalidArgument(layer: layer, text: String(decoding: bytes[start..<offset], as: UTF8.self))
     }
     return value
   }
@@ -103,9 +109,9 @@ private struct MetaQNNParser {
     while peek == UInt8(ascii: " ") { offset += 1 }
   }
 
-  private mutating func expect(_ character: Character, _ description: String) throws {
+  private mutating func expect(_ character: Unicode.Scalar, _ description: @autoclosure () -> String) throws {
     skipSpaces()
-    guard let ascii = character.asciiValue, peek == ascii else { throw malformed(description) }
+    guard peek == UInt8(ascii: character) else { throw malformed(description()) }
     offset += 1
   }
 

@@ -12,7 +12,8 @@ struct CurveTableRows {
 
   /// For every curve cell, its header position and its offset inside a row's block.
   private let curveCells: [(position: Int, offset: Int)]
-  private let rowBlock: Int
+  /// One row's curve values, reused from row to row.
+  private var rowValues: [Double]
 
   /// Reads a whole file.
   ///
@@ -42,18 +43,15 @@ struct CurveTableRows {
     curveCells = layout.curves.enumerated().flatMap { curve, columns in
       columns.columns.enumerated().map { epoch, position in (position, curve * epochCount + epoch) }
     }
-    rowBlock = layout.curves.count * epochCount
+    rowValues = Array(repeating: .nan, count: layout.curves.count * epochCount)
     fieldTexts = Array(repeating: [], count: layout.fieldColumns.count)
   }
 
   private mutating func append(_ record: CSVRecord) throws {
-    let base = curveValues.count
-    curveValues.append(contentsOf: repeatElement(.nan, count: rowBlock))
-    try curveValues.withUnsafeMutableBufferPointer { values in
-      for cell in curveCells {
-        values[base + cell.offset] = try record.requiredNumber(at: cell.position, name: layout.names[cell.position])
-      }
+    for cell in curveCells {
+      rowValues[cell.offset] = try record.requiredNumber(at: cell.position, name: layout.names[cell.position])
     }
+    curveValues.append(contentsOf: rowValues)
     for (field, position) in layout.fieldColumns.enumerated() {
       if record.isEmpty(at: position) {
         throw CSVError.emptyRequiredCell(line: record.line, column: position + 1, name: layout.names[position])

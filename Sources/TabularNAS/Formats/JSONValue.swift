@@ -96,3 +96,10 @@ extension JSONValue {
     if case .object(let members) = self { members } else { [] }
   }
 }
+
+extension JSONValue {
+  /// The value of an object's member (the last one with that key), or `nil`.
+  public subscript(key: String) -> JSONValue? {
+    members.last { $0.key == key }?.value
+  }
+}

@@ -23,7 +23,9 @@ public struct CSVRecord {
   public func text(at column: Int) throws -> String {
     let field = bounds[column]
     let raw = UnsafeRawBufferPointer(rebasing: bytes[field.start..<field.end])
-    guard var text = String(validating: raw, as: UTF8.self) else {
+    // ASCII, the common case, needs no validation.
+    let isASCII = raw.allSatisfy { $0 < 0x80 }
+    guard var text = isASCII ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self) else {
       throw CSVError.invalidText(line: line, column: column + 1)
     }
     if field.hasEscapedQuotes { text = text.replacing("\"\"", with: "\"") }
@@ -44,8 +46,9 @@ public struct CSVRecord {
   /// - Throws: ``CSVError/emptyRequiredCell(line:column:name:)`` or
   ///   ``CSVError/unparsableNumber(line:column:name:text:)``.
   @inline(__always)
-  public func requiredNumber(at column: Int, name: String) throws -> Double {
+  public func requiredNumber(at column: Int, name: @autoclosure () -> String) throws -> Double {
     if let value = number(at: column) { return value }
+    let name = name()
     if isEmpty(at: column) { throw CSVError.emptyRequiredCell(line: line, column: column + 1, name: name) }
     let text = (try? text(at: column)) ?? "(not UTF-8)"
     throw CSVError.unparsableNumber(line: line, column: column + 1, name: name, text: String(text.prefix(40)))

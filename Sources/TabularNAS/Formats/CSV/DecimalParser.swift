@@ -23,34 +23,40 @@ enum DecimalParser {
     while end > start && (field[end - 1] == .space || field[end - 1] == .tab) { end -= 1 }
     guard start < end else { return nil }
     var position = start
-    var isNegative = false
-    if field[position] == .minus || field[position] == .plus {
-      isNegative = field[position] == .minus
-      position += 1
-    }
+    let isNegative = field[position] == .minus
+    if isNegative || field[position] == .plus { position += 1 }
     var mantissa: UInt64 = 0, significantDigits = 0, exponent = 0
     var sawDigit = false, isTruncated = false
-
-    func takeDigits(afterPoint: Bool) {
-      while position < end, case let digit = field[position] &- .zero, digit < 10 {
-        sawDigit = true
-        position += 1
-        if mantissa == 0 && digit == 0 {
-          if afterPoint { exponent -= 1 }  // leading zeros only move the point
-        } else if significantDigits < 19 {
+    // Integer part, then fraction: leading zeros only move the point; digits beyond 19 are
+    // dropped (then the exact fallback decides).
+    while position < end, case let digit = field[position] &- .zero, digit < 10 {
+      sawDigit = true
+      if significantDigits < 19 {
+        if mantissa != 0 || digit != 0 {
           mantissa = mantissa &* 10 &+ UInt64(digit)
           significantDigits += 1
-          if afterPoint { exponent -= 1 }
-        } else {
-          isTruncated = true
-          if !afterPoint { exponent += 1 }
         }
+      } else {
+        isTruncated = true
+        exponent += 1
       }
+      position += 1
     }
-    takeDigits(afterPoint: false)
     if position < end && field[position] == .point {
       position += 1
-      takeDigits(afterPoint: true)
+      while position < end, case let digit = field[position] &- .zero, digit < 10 {
+        sawDigit = true
+        if significantDigits < 19 {
+          if mantissa != 0 || digit != 0 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            significantDigits += 1
+          }
+          exponent -= 1
+        } else {
+          isTruncated = true
+        }
+        position += 1
+      }
     }
     guard sawDigit else { return special(field, from: position, to: end, isNegative: isNegative) }
     if position < end && (field[position] == .lowercaseE || field[position] == .uppercaseE) {
@@ -71,18 +77,25 @@ enum DecimalParser {
     }
     guard position == end else { return nil }
     if mantissa == 0 { return isNegative ? -0.0 : 0.0 }
-    if !isTruncated && mantissa <= 1 << 53 && (-22...22).contains(exponent) {
+    if !isTruncated && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
       let magnitude = Double(mantissa)
-      let value = exponent < 0 ? magnitude / exactPowersOfTen[-exponent] : magnitude * exactPowersOfTen[exponent]
+      let value = exponent < 0 ? magnitude / powerOfTen(-exponent) : magnitude * powerOfTen(exponent)
       return isNegative ? -value : value
     }
     return correctlyRounded(field, from: start, to: end)
+  }
+
+  /// 10^exponent for 0…22, each exactly representable.
+  @inline(__always)
+  private static func powerOfTen(_ exponent: Int) -> Double {
+    return exactPowersOfTen[exponent]
   }
 
   /// `nan`, `inf` and `infinity` in any case, signed or not.
   private static func special(_ field: UnsafeRawBufferPointer, from start: Int, to end: Int, isNegative: Bool)
     -> Double?
   {
+    guard end - start <= 8 else { return nil }  // longer than "infinity": no need to look
     let word = String(decoding: UnsafeRawBufferPointer(rebasing: field[start..<end]), as: UTF8.self).lowercased()
     switch word {
     case "nan": return .nan
