@@ -82,6 +82,41 @@ struct CurveCommandsTests {
     }
   }
 
+  @Test("replay logs a run on a learning-curve table and exports JSON, pickle and CSV")
+  func replay() throws {
+    let path = try writeTable()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer {
+      try? FileManager.default.removeItem(atPath: path)
+      try? FileManager.default.removeItem(atPath: folder)
+    }
+    let script = folder + "/queries.jsonl"
+    try writeNewFile(Array("{\"config\": 7, \"epoch\": 1}\n\n{\"index\": 1}\n".utf8), to: script)
+    let result = runTool([
+      "replay", "--dataset", "csv:" + path, "--queries", script, "--log", "--results-json", folder + "/r.json",
+      "--results-pickle", folder + "/r.pkl", "--results-csv", folder + "/r.csv",
+    ])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output == "{\"value\": 0.4, \"cost\": 1.0}\n{\"value\": 0.55, \"cost\": 2.0}\n")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/r.json"))) as? [String: Any])
+    #expect(json["best_acc_trans"] as? [Double] == [0.4, 0.55])
+    #expect(json["final_accs"] as? [Double] == [0.6])
+    #expect(json["total_cost_trans"] as? [Double] == [1, 3])
+    let pickle = try PickleDecoder().decode(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/r.pkl"))))
+    #expect(pickle["final_accs"] == .list([.float(0.6)]))
+    let csv = try String(contentsOfFile: folder + "/r.csv", encoding: .utf8)
+    #expect(csv.hasPrefix("query,config,id,epochs,mode,seed,value,cost,total_cost,best_value,best_config,best_id,dataset\n1,0,7,1,valid,,0.4,1.0,1.0,0.4,0,7,"))
+    let bad = folder + "/bad.jsonl"
+    try writeNewFile(Array("{\"config\": 7}\n{\"config\": 7, \"index\": 0}\n".utf8), to: bad)
+    let failure = runTool(["replay", "--dataset", "csv:" + path, "--queries", bad])
+    #expect(failure.status == 1)
+    #expect(failure.error == "error: query line 2: needs exactly one of 'config' (an id) and 'index' (a row position)\n")
+    let surrogate = runTool(["replay", "--dataset", "csv:" + path, "--queries", bad, "--surrogate-cost", "extrapolated"])
+    #expect(surrogate.status == 64)
+  }
+
   @Test("the real files load by name through --data", .enabled(if: realData != nil, "real data not found: set TABNAS_DATA or place it at ../shared/data"))
   func realFiles() throws {
     let folder = try #require(realData)

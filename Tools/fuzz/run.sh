@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Fuzzes the pickle decoder and the native-format reader with libFuzzer and AddressSanitizer.
+# Fuzzes the pickle decoder, the native-format reader and the text formats (CSV, learning-curve
+# tables, JSON, MetaQNN strings) with libFuzzer and AddressSanitizer.
 #
 #   Tools/fuzz/run.sh [RUNS]        # default 1,000,000 inputs per target
+#   FUZZ_TARGETS=text Tools/fuzz/run.sh   # only some targets (pickle, native, text)
 #
 # Each target is the library's sources compiled with one entry point (Tools/fuzz/*FuzzTarget.swift)
-# by `swiftc -sanitize=fuzzer,address`. Seeds: the committed pickle fixtures, and a small native
-# file converted from original-schema pickles of one hash class. Crashes are written to
+# by `swiftc -sanitize=fuzzer,address`. Seeds: the committed pickle fixtures, a small native
+# file converted from original-schema pickles of one hash class, and small CSV/JSON texts. Crashes are written to
 # .build/fuzz/<target>/ and make the script fail.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +22,13 @@ build() {  # target-name entry-file
 }
 
 # Seeds.
-mkdir -p "$out/pickle-corpus" "$out/native-corpus"
+mkdir -p "$out/pickle-corpus" "$out/native-corpus" "$out/text-corpus"
+printf '\x03ModelId,IsTest,MaxAccuracy,e1LossMean,e1Accuracy,e2LossMean,e2Accuracy\r\n1,0,0.5,2,0.4,1.5,0.5\r\n2,1,0.6,1.8,0.6,1.9,0.55' \
+  > "$out/text-corpus/naap.csv"
+printf '\x07net,lr,acc_1,acc_2\n"[C(64,3,1), P(2,2), D(1,2), FC(128), GAP(10), SM(10)]",0.01,0.2,0.4\n"[C(32,1,1), SM(10)]",1e-3,"0.3",0.35\n' \
+  > "$out/text-corpus/metaqnn.csv"
+printf '\x01[[{"kernel_size": 3, "width": 12, "stride": 2, "residual": false}], {"a": [1, -2.5e-3, "\\u00e9", null, true]}]' \
+  > "$out/text-corpus/schemes.json"
 cp Tests/TabularNASTests/Fixtures/pickles/*.pkl "$out/pickle-corpus/"
 if [ ! -f "$out/native-corpus/one-class.tabnas" ]; then
   swift build --product tabnas >/dev/null
@@ -33,8 +41,12 @@ if [ ! -f "$out/native-corpus/one-class.tabnas" ]; then
 fi
 
 status=0
-for target in pickle native; do
-  entry=$([ "$target" = pickle ] && echo PickleFuzzTarget.swift || echo NativeFuzzTarget.swift)
+for target in ${FUZZ_TARGETS:-pickle native text}; do
+  case "$target" in
+    pickle) entry=PickleFuzzTarget.swift ;;
+    native) entry=NativeFuzzTarget.swift ;;
+    *) entry=TextFuzzTarget.swift ;;
+  esac
   build "fuzz-$target" "$entry"
   mkdir -p "$out/$target"
   echo "== fuzzing $target: $runs inputs"

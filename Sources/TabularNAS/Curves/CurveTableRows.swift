@@ -15,14 +15,14 @@ struct CurveTableRows {
   /// One row's curve values, reused from row to row.
   private var rowValues: [Double]
 
-  /// Reads a whole file.
+  /// Reads a whole file (`reader` reads other bytes under the file's name, for tests).
   ///
   /// - Throws: ``LearningCurveError`` (malformed CSV or header, an empty or non-numeric curve
   ///   cell, an empty field cell) or ``DatasetFileError`` when the file cannot be read.
-  static func read(path: String) throws -> CurveTableRows {
+  static func read(path: String, reader: CSVReader? = nil) throws -> CurveTableRows {
     var rows: CurveTableRows?
     do {
-      try CSVReader(path: path).forEachRecord { record in
+      try (reader ?? CSVReader(path: path)).forEachRecord { record in
         if rows == nil {
           rows = CurveTableRows(layout: try CurveHeaderLayout(names: record.texts(), path: path))
         } else {

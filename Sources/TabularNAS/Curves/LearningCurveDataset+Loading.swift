@@ -15,6 +15,12 @@ extension LearningCurveDataset {
       rows: rows, path: path, descriptor: descriptor ?? known ?? .generic(path: path, layout: rows.layout))
   }
 
+  /// Loads CSV bytes as if they were the file at `path` (for fuzzing and tests).
+  init(bytes: [UInt8], path: String, descriptor: LearningCurveDescriptor? = nil) throws {
+    let rows = try CurveTableRows.read(path: path, reader: CSVReader(bytes: bytes))
+    try self.init(rows: rows, path: path, descriptor: descriptor ?? .generic(path: path, layout: rows.layout))
+  }
+
   /// Loads a known dataset (`naap440`, `baker:metaqnn_cifar10`, …) from a data folder.
   ///
   /// - Parameter dataFolder: A folder laid out like `../shared/data` (or holding the file
