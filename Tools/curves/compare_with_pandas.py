@@ -11,12 +11,12 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
-import venv
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 WORK = os.path.join(ROOT, ".build", "curves-work")
+sys.path.insert(0, os.path.join(ROOT, "Tools", "nashpobench2"))
+from common import run, run_json, venv_python  # noqa: E402
 
 PANDAS_TIMER = r"""
 import glob, json, os, sys, time
@@ -37,25 +37,6 @@ print(json.dumps({"csv_files": len(paths), "parse_seconds": median(paths), "curv
 """
 
 
-def run(command, **kwargs):
-    print("+ " + " ".join(command), file=sys.stderr, flush=True)
-    return subprocess.run(command, check=True, **kwargs)
-
-
-def pandas_python():
-    env_dir = os.path.join(WORK, "venv")
-    python = os.path.join(env_dir, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(env_dir, with_pip=True)
-    if subprocess.run([python, "-c", "import pandas"], capture_output=True).returncode != 0:
-        run([python, "-m", "pip", "install", "--quiet", "pandas"])
-    return python
-
-
-def last_json(command):
-    return json.loads(run(command, capture_output=True, text=True).stdout.strip().splitlines()[-1])
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = os.environ.get("TABNAS_DATA", os.path.join(ROOT, "..", "shared", "data"))
@@ -66,13 +47,13 @@ def main():
     if not os.path.isdir(os.path.join(args.data, "baker")):
         print(f"skipped: no data at {args.data} (set TABNAS_DATA or pass --data)")
         return
-    python = pandas_python()
+    python = venv_python(os.path.join(WORK, "venv"), ["pandas"], "import pandas")
     run(["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "TabNASBenchmarks"])
     benchmark = os.path.join(ROOT, ".build", "release", "TabNASBenchmarks")
     ours, theirs = [], []
     for _ in range(args.rounds):
-        ours.append(last_json([benchmark, "curves", args.data, str(args.repetitions)]))
-        theirs.append(last_json([python, "-c", PANDAS_TIMER, args.data, str(args.repetitions)]))
+        ours.append(run_json([benchmark, "curves", args.data, str(args.repetitions)]))
+        theirs.append(run_json([python, "-c", PANDAS_TIMER, args.data, str(args.repetitions)]))
     parse = statistics.median(r["parse_seconds"] for r in ours)
     load = statistics.median(r["load_seconds"] for r in ours)
     pandas_all = statistics.median(r["parse_seconds"] for r in theirs)

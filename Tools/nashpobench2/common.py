@@ -15,16 +15,20 @@ def run(command, **kwargs):
     return subprocess.run(command, check=True, **kwargs)
 
 
+def venv_python(folder, packages, probe):
+    """A virtual environment in `folder` where `probe` (Python code) runs, installing
+    `packages` if it does not; returns its python."""
+    python = os.path.join(folder, "bin", "python")
+    if not os.path.exists(python):
+        venv.create(folder, with_pip=True)
+    if subprocess.run([python, "-c", probe], capture_output=True).returncode != 0:
+        run([python, "-m", "pip", "install", "--quiet"] + packages)
+    return python
+
+
 def reference_python():
     """A virtual environment with nashpobench2api (and NumPy) installed; returns its python."""
-    env_dir = os.path.join(WORK, "venv")
-    python = os.path.join(env_dir, "bin", "python")
-    if not os.path.exists(python):
-        venv.create(env_dir, with_pip=True)
-    probe = subprocess.run([python, "-c", "import nashpobench2api, numpy"], capture_output=True)
-    if probe.returncode != 0:
-        run([python, "-m", "pip", "install", "--quiet", "nashpobench2api", "numpy"])
-    return python
+    return venv_python(os.path.join(WORK, "venv"), ["nashpobench2api", "numpy"], "import nashpobench2api, numpy")
 
 
 def build(configuration="release"):

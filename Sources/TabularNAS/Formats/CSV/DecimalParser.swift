@@ -29,34 +29,27 @@ enum DecimalParser {
     var sawDigit = false, isTruncated = false
     // Integer part, then fraction: leading zeros only move the point; digits beyond 19 are
     // dropped (then the exact fallback decides).
-    while position < end, case let digit = field[position] &- .zero, digit < 10 {
+    var isAfterPoint = false
+    while position < end {
+      let digit = field[position] &- .zero
+      if digit >= 10 {
+        guard field[position] == .point && !isAfterPoint else { break }
+        isAfterPoint = true
+        position += 1
+        continue
+      }
       sawDigit = true
       if significantDigits < 19 {
         if mantissa != 0 || digit != 0 {
           mantissa = mantissa &* 10 &+ UInt64(digit)
           significantDigits += 1
         }
+        if isAfterPoint { exponent -= 1 }
       } else {
         isTruncated = true
-        exponent += 1
+        if !isAfterPoint { exponent += 1 }
       }
       position += 1
-    }
-    if position < end && field[position] == .point {
-      position += 1
-      while position < end, case let digit = field[position] &- .zero, digit < 10 {
-        sawDigit = true
-        if significantDigits < 19 {
-          if mantissa != 0 || digit != 0 {
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            significantDigits += 1
-          }
-          exponent -= 1
-        } else {
-          isTruncated = true
-        }
-        position += 1
-      }
     }
     guard sawDigit else { return special(field, from: position, to: end, isNegative: isNegative) }
     if position < end && (field[position] == .lowercaseE || field[position] == .uppercaseE) {
