@@ -175,7 +175,10 @@ struct CurveDatasetTests {
     #expect(throws: LearningCurveError.unknownConfigurationID(1, example: 5...6)) { try data.key(id: 1) }
     #expect(throws: LearningCurveError.unknownField("lr", available: ["ModelId"])) { try data.value(of: "lr", for: key) }
     #expect(throws: LearningCurveError.unknownCurve("loss", available: ["acc"])) { try data.curve(of: key, named: "loss") }
-    #expect(throws: LearningCurveError.unknownCostColumn("NumMACs", allowed: ["ModelId"])) {
+    #expect(throws: LearningCurveError.unknownCostColumn("ModelId", allowed: [])) {
+      try data.withCost(.epochsTimes(column: "ModelId"))
+    }
+    #expect(throws: LearningCurveError.unknownCostColumn("NumMACs", allowed: [])) {
       try data.withCost(.epochsTimes(column: "NumMACs"))
     }
     #expect(throws: LearningCurveError.unknownCostRule("macs")) { try CurveCostRule(parsing: "macs") }

@@ -71,7 +71,7 @@ struct CurveCommandsTests {
       (["query", "--dataset", "csv:" + path, "--config", "8"], "error: no configuration has id 8; ids run 7…9\n"),
       (["query", "--dataset", "csv:" + path, "--config", "7", "--epoch", "3"], "error: epoch 3 is out of range; allowed: 1…2\n"),
       (["query", "--dataset", "csv:" + path, "--config", "7", "--curve", "Loss"], "error: no curve 'Loss'; curves: LossMean, Accuracy\n"),
-      (["info", "--dataset", "csv:" + path, "--cost", "NumParams*epochs"], "error: cannot charge per epoch by 'NumParams'; numeric columns: ModelId, IsTest, NumMACs, MaxAccuracy\n"),
+      (["info", "--dataset", "csv:" + path, "--cost", "NumParams*epochs"], "error: cannot charge per epoch by 'NumParams'; numeric columns: NumMACs\n"),
       (["info", "--dataset", "naap440", "--data", "/nonexistent"], "error: no data for naap440; looked in /nonexistent/naap440/naap440.csv, /nonexistent/naap440.csv (pass --data DIR or set TABNAS_DATA)\n"),
       (["convert", "--dataset", "naap440", "--output", "/tmp/x"], "error: this command does not support dataset naap440; it supports nashpobench2\n"),
     ]

@@ -77,7 +77,7 @@ extension LearningCurveDataset {
   /// The same data with another cost rule.
   ///
   /// - Throws: ``LearningCurveError/unknownCostColumn(_:allowed:)`` when the column is not a
-  ///   numeric field.
+  ///   numeric parameter field (ids, splits and final values are not costs).
   public func withCost(_ rule: CurveCostRule) throws -> LearningCurveDataset {
     var copy = self
     copy.costRule = rule
@@ -85,8 +85,10 @@ extension LearningCurveDataset {
     case .epochs:
       copy.costScalar = nil
     case .epochsTimes(let column):
-      guard let scalar = store.scalarIndex(named: column) else {
-        throw LearningCurveError.unknownCostColumn(column, allowed: store.scalarNames)
+      // Only a configuration's own numeric parameters make sense per epoch, not its id or result.
+      let allowed = fields.filter { $0.role == .parameter && $0.kind == .number }.map(\.name)
+      guard allowed.contains(column), let scalar = store.scalarIndex(named: column) else {
+        throw LearningCurveError.unknownCostColumn(column, allowed: allowed)
       }
       copy.costScalar = scalar
     }

@@ -33,7 +33,7 @@ extension LearningCurveError: CustomStringConvertible {
       "no data for \(dataset); looked in \(searched.joined(separator: ", ")) (pass --data DIR or set TABNAS_DATA)"
     case .unknownCostRule(let text): "unknown cost rule '\(text)'; allowed: epochs, COLUMN*epochs"
     case .unknownCostColumn(let column, let allowed):
-      "cannot charge per epoch by '\(column)'; numeric columns: \(allowed.joined(separator: ", "))"
+      "cannot charge per epoch by '\(column)'; numeric columns: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))"
     case .configurationOutOfRange(let index, let count):
       "configuration index \(index) is out of range; allowed: 0…\(count - 1)"
     case .unknownConfigurationID(let id, let example):
