@@ -25,31 +25,15 @@ enum DecimalParser {
     var position = start
     let isNegative = field[position] == .minus
     if isNegative || field[position] == .plus { position += 1 }
-    var mantissa: UInt64 = 0, significantDigits = 0, exponent = 0
-    var sawDigit = false, isTruncated = false
-    // Integer part, then fraction: leading zeros only move the point; digits beyond 19 are
-    // dropped (then the exact fallback decides).
-    var isAfterPoint = false
-    while position < end {
-      let digit = field[position] &- .zero
-      if digit >= 10 {
-        guard field[position] == .point && !isAfterPoint else { break }
-        isAfterPoint = true
-        position += 1
-        continue
-      }
-      sawDigit = true
-      if significantDigits < 19 {
-        if mantissa != 0 || digit != 0 {
-          mantissa = mantissa &* 10 &+ UInt64(digit)
-          significantDigits += 1
-        }
-        if isAfterPoint { exponent -= 1 }
-      } else {
-        isTruncated = true
-        if !isAfterPoint { exponent += 1 }
-      }
+    var mantissa: UInt64 = 0, significantDigits = 0
+    let integer = takeDigits(field, &position, end, &mantissa, &significantDigits)
+    var exponent = integer.dropped, sawDigit = integer.seen > 0, isTruncated = integer.dropped > 0
+    if position < end && field[position] == .point {
       position += 1
+      let fraction = takeDigits(field, &position, end, &mantissa, &significantDigits)
+      exponent -= fraction.seen - fraction.dropped
+      sawDigit = sawDigit || fraction.seen > 0
+      isTruncated = isTruncated || fraction.dropped > 0
     }
     guard sawDigit else { return special(field, from: position, to: end, isNegative: isNegative) }
     if position < end && (field[position] == .lowercaseE || field[position] == .uppercaseE) {
@@ -76,6 +60,29 @@ enum DecimalParser {
       return isNegative ? -value : value
     }
     return correctlyRounded(field, from: start, to: end)
+  }
+
+  /// Accumulates a run of digits into the mantissa: leading zeros are skipped, digits beyond 19
+  /// significant ones are dropped (the exact fallback then decides).
+  ///
+  /// - Returns: How many digits were seen and how many of them were dropped.
+  @inline(__always)
+  private static func takeDigits(
+    _ field: UnsafeRawBufferPointer, _ position: inout Int, _ end: Int, _ mantissa: inout UInt64,
+    _ significantDigits: inout Int
+  ) -> (seen: Int, dropped: Int) {
+    let start = position
+    var dropped = 0
+    while position < end, case let digit = field[position] &- .zero, digit < 10 {
+      if significantDigits == 19 {
+        dropped += 1
+      } else if mantissa != 0 || digit != 0 {
+        mantissa = mantissa &* 10 &+ UInt64(digit)
+        significantDigits += 1
+      }
+      position += 1
+    }
+    return (position - start, dropped)
   }
 
   /// 10^exponent for 0…22, each exactly representable.
