@@ -12,6 +12,7 @@ enum Benchmarks {
     ("open", "open PATH  (a pickle folder or a native file; prints JSON)", FileBenchmark.open),
     ("logged-queries", "logged-queries PATH COUNT  (prints JSON)", FileBenchmark.loggedQueries),
     ("curves", "curves FOLDER REPETITIONS  (learning-curve CSVs; prints JSON)", CurveBenchmark.run),
+    ("svr", SVRBenchmark.usage, SVRBenchmark.run),
   ]
 
   static func main() {
