@@ -62,6 +62,14 @@ public struct CurveFeatureExtractor: Sendable {
   /// features: predicting the change from it is easier than the value itself.
   public var lastObservedFeature: Int? { groups.contains(.timeSeries) ? observedValues - 1 : nil }
 
+  /// The feature subsets model selection chooses among: every column, and (with at least two
+  /// observed values) every column but the curve differences, which are noisy over long prefixes.
+  public var variants: [[Int]?] {
+    guard groups.contains(.timeSeries), observedValues >= 2 else { return [nil] }
+    let differences = observedValues..<(3 * observedValues - 3)
+    return [nil, names.indices.filter { !differences.contains($0) }]
+  }
+
   /// The row of a configuration, its curve read from the dataset.
   public func row(for key: LearningCurveKey) throws -> [Double] {
     try row(prefix: Array(dataset.curve(of: key).prefix(observedValues)), for: key)

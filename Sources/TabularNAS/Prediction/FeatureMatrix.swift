@@ -45,6 +45,14 @@ public struct FeatureMatrix: Equatable, Sendable {
     return FeatureMatrix(rowCount: positions.count, columnCount: columnCount, values: selected)
   }
 
+  /// The columns at some positions, in that order.
+  public func columns(_ positions: [Int]) -> FeatureMatrix {
+    var selected: [Double] = []
+    selected.reserveCapacity(rowCount * positions.count)
+    for row in 0..<rowCount { for column in positions { selected.append(self[row, column]) } }
+    return FeatureMatrix(rowCount: rowCount, columnCount: positions.count, values: selected)
+  }
+
   /// Every row as an array.
   public var rowArrays: [[Double]] { (0..<rowCount).map { Array(self[$0]) } }
 }

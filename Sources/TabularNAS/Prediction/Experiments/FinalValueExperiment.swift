@@ -93,10 +93,10 @@ public struct FinalValueExperiment: Sendable {
       let trainingRows = all.rows(training), testRows = all.rows(test)
       for model in models {
         let modelSeed = generator.next()
-        let baseline = extractor.lastObservedFeature
-        let regressor = try RandomSearch(family: model, draws: draws, folds: folds, baselineFeature: baseline)
-          .select(trainingRows, trainingTargets, seed: modelSeed)
-        let fitted = try Pipeline(regressor, baselineFeature: baseline).fit(trainingRows, trainingTargets, seed: modelSeed)
+        let selection = ModelSelection(
+          family: model, draws: draws, folds: folds, baselineFeature: extractor.lastObservedFeature,
+          featureVariants: extractor.variants)
+        let fitted = try selection.fit(trainingRows, trainingTargets, seed: modelSeed)
         scores.append(Metrics.rSquared(predictions: try fitted.predict(testRows), truths: testTargets))
       }
     }

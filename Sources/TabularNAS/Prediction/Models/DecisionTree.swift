@@ -46,8 +46,17 @@ public struct DecisionTree: Regressor {
   func grow(_ features: FeatureMatrix, _ targets: [Double], rows: [Int], using generator: inout SplitMix64)
     -> DecisionTreeModel
   {
-    var builder = TreeBuilder(tree: self, features: features, targets: targets)
-    _ = builder.build(rows, depth: 0, using: &generator)
+    grow(FeatureColumns(features), targets, rows: rows, using: &generator)
+  }
+
+  /// Grows a tree from feature-major columns (shared by every tree of an ensemble).
+  func grow(_ columns: FeatureColumns, _ targets: [Double], rows: [Int], using generator: inout SplitMix64)
+    -> DecisionTreeModel
+  {
+    var builder = TreeBuilder(tree: self, columns: columns, targets: targets)
+    // Each feature's rows sorted once; children keep the order when partitioned (CART presort).
+    let sorted = columns.values.map { column in rows.sorted { column[$0] < column[$1] } }
+    _ = builder.build(sorted, depth: 0, using: &generator)
     return DecisionTreeModel(nodes: builder.nodes)
   }
 }
@@ -78,15 +87,27 @@ public struct DecisionTreeModel: RegressionModel {
   public var leafCount: Int { nodes.count { $0.feature < 0 } }
 }
 
+/// A feature matrix stored column by column, as tree growing reads it.
+struct FeatureColumns: Sendable {
+  /// One array per feature.
+  let values: [[Double]]
+
+  init(_ matrix: FeatureMatrix) {
+    values = (0..<matrix.columnCount).map { column in (0..<matrix.rowCount).map { matrix[$0, column] } }
+  }
+}
+
 /// Grows one tree depth-first.
 private struct TreeBuilder {
   let tree: DecisionTree
-  let features: FeatureMatrix
+  let columns: FeatureColumns
   let targets: [Double]
   var nodes: [DecisionTreeModel.Node] = []
 
-  mutating func build(_ rows: [Int], depth: Int, using generator: inout SplitMix64) -> Int {
+  /// Builds the subtree of the rows in `sorted` (the same rows, sorted by each feature).
+  mutating func build(_ sorted: [[Int]], depth: Int, using generator: inout SplitMix64) -> Int {
     let position = nodes.count
+    let rows = sorted.first ?? []
     var sum = 0.0, squares = 0.0
     for row in rows {
       sum += targets[row]
@@ -96,10 +117,16 @@ private struct TreeBuilder {
     nodes.append(.init(feature: -1, threshold: 0, left: -1, right: -1, value: mean))
     let error = squares - sum * sum / count
     guard rows.count >= tree.minSamplesSplit, rows.count >= 2 * tree.minSamplesLeaf, depth < (tree.maxDepth ?? .max),
-      error > 1e-12 * max(squares, 1e-300), let split = bestSplit(rows, parentError: error, using: &generator)
+      error > 1e-12 * max(squares, 1e-300), let split = bestSplit(sorted, parentError: error, using: &generator)
     else { return position }
-    let left = rows.filter { features[$0, split.feature] <= split.threshold }
-    let right = rows.filter { features[$0, split.feature] > split.threshold }
+    let column = columns.values[split.feature]
+    var left: [[Int]] = [], right: [[Int]] = []
+    left.reserveCapacity(sorted.count)
+    right.reserveCapacity(sorted.count)
+    for order in sorted {
+      left.append(order.filter { column[$0] <= split.threshold })
+      right.append(order.filter { column[$0] > split.threshold })
+    }
     let leftNode = build(left, depth: depth + 1, using: &generator)
     let rightNode = build(right, depth: depth + 1, using: &generator)
     nodes[position] = .init(feature: split.feature, threshold: split.threshold, left: leftNode, right: rightNode, value: mean)
@@ -107,10 +134,10 @@ private struct TreeBuilder {
   }
 
   /// The split with the least summed squared error, among a random subset of features.
-  private func bestSplit(_ rows: [Int], parentError: Double, using generator: inout SplitMix64)
+  private func bestSplit(_ sorted: [[Int]], parentError: Double, using generator: inout SplitMix64)
     -> (feature: Int, threshold: Double)?
   {
-    var candidates = Array(0..<features.columnCount)
+    var candidates = Array(0..<columns.values.count)
     let considered = max(1, Int((tree.maxFeatures * Double(candidates.count)).rounded(.down)))
     if considered < candidates.count {
       for k in 0..<considered { candidates.swapAt(k, Int.random(in: k..<candidates.count, using: &generator)) }
@@ -118,27 +145,32 @@ private struct TreeBuilder {
     }
     var best: (feature: Int, threshold: Double, error: Double)?
     let minimumLeaf = tree.minSamplesLeaf
-    for feature in candidates {
-      let sorted = rows.sorted { features[$0, feature] < features[$1, feature] }
-      var totalSum = 0.0, totalSquares = 0.0
-      for row in sorted {
-        totalSum += targets[row]
-        totalSquares += targets[row] * targets[row]
-      }
-      var leftSum = 0.0, leftSquares = 0.0
-      for k in 1..<sorted.count {
-        let value = targets[sorted[k - 1]]
-        leftSum += value
-        leftSquares += value * value
-        guard k >= minimumLeaf, sorted.count - k >= minimumLeaf else { continue }
-        let below = features[sorted[k - 1], feature], above = features[sorted[k], feature]
-        guard below < above else { continue }
-        let leftCount = Double(k), rightCount = Double(sorted.count - k)
-        let rightSum = totalSum - leftSum, rightSquares = totalSquares - leftSquares
-        let error = (leftSquares - leftSum * leftSum / leftCount) + (rightSquares - rightSum * rightSum / rightCount)
-        if error < (best?.error ?? parentError) {
-          let middle = below + (above - below) / 2
-          best = (feature, middle < above ? middle : below, error)
+    targets.withUnsafeBufferPointer { targets in
+      for feature in candidates {
+        sorted[feature].withUnsafeBufferPointer { order in
+          columns.values[feature].withUnsafeBufferPointer { column in
+            var totalSum = 0.0, totalSquares = 0.0
+            for row in order {
+              totalSum += targets[row]
+              totalSquares += targets[row] * targets[row]
+            }
+            var leftSum = 0.0, leftSquares = 0.0
+            for k in 1..<order.count {
+              let value = targets[order[k - 1]]
+              leftSum += value
+              leftSquares += value * value
+              guard k >= minimumLeaf, order.count - k >= minimumLeaf else { continue }
+              let below = column[order[k - 1]], above = column[order[k]]
+              guard below < above else { continue }
+              let leftCount = Double(k), rightCount = Double(order.count - k)
+              let rightSum = totalSum - leftSum, rightSquares = totalSquares - leftSquares
+              let error = (leftSquares - leftSum * leftSum / leftCount) + (rightSquares - rightSum * rightSum / rightCount)
+              if error < (best?.error ?? parentError) {
+                let middle = below + (above - below) / 2
+                best = (feature, middle < above ? middle : below, error)
+              }
+            }
+          }
         }
       }
     }

@@ -35,6 +35,7 @@ public struct GradientBoosting: Regressor {
     let base = targets.reduce(0, +) / Double(n)
     var current = [Double](repeating: base, count: n)
     var members: [DecisionTreeModel] = []
+    let columns = FeatureColumns(features)
     for _ in 0..<stages {
       let residuals = (0..<n).map { targets[$0] - current[$0] }
       var rows = Array(0..<n)
@@ -42,7 +43,7 @@ public struct GradientBoosting: Regressor {
         rows.shuffle(using: &generator)
         rows = Array(rows.prefix(max(1, Int(subsample * Double(n))))).sorted()
       }
-      let member = tree.grow(features, residuals, rows: rows, using: &generator)
+      let member = tree.grow(columns, residuals, rows: rows, using: &generator)
       for row in 0..<n { current[row] += learningRate * member.predict(features[row]) }
       members.append(member)
     }

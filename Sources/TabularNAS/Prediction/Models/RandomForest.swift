@@ -28,11 +28,11 @@ public struct RandomForest: Regressor {
     var seeds = SplitMix64(seed: seed)
     let treeSeeds = (0..<trees).map { _ in seeds.next() }
     let grown = ParallelResults<DecisionTreeModel>(count: trees)
-    let (tree, n) = (tree, features.rowCount)
+    let (tree, n, columns) = (tree, features.rowCount, FeatureColumns(features))
     DispatchQueue.concurrentPerform(iterations: trees) { index in
       var generator = SplitMix64(seed: treeSeeds[index])
       let sample = (0..<n).map { _ in Int.random(in: 0..<n, using: &generator) }
-      grown.set(index, tree.grow(features, targets, rows: sample, using: &generator))
+      grown.set(index, tree.grow(columns, targets, rows: sample, using: &generator))
     }
     return EnsembleModel(members: grown.values, scale: 1 / Double(trees), base: 0)
   }

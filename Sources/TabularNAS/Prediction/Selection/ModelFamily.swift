@@ -30,6 +30,11 @@ public enum ModelFamily: String, CaseIterable, Sendable {
   case randomForest = "random-forest"
   /// Gradient boosting: 50–300 stages, learning rate [0.01, 0.3], depth 2–4, subsample 0.7 or 1.
   case gradientBoosting = "gradient-boosting"
+  /// The average of tuned ν-SVR (RBF), random forest and gradient boosting.
+  case ensemble
+
+  /// The families a prediction averages: the ensemble's members, or the family itself.
+  public var members: [ModelFamily] { self == .ensemble ? [.nuSVRRBF, .randomForest, .gradientBoosting] : [self] }
 
   /// Parses a family name.
   ///
@@ -42,7 +47,7 @@ public enum ModelFamily: String, CaseIterable, Sendable {
   }
 
   /// Whether there is anything to tune.
-  public var isTunable: Bool { self != .ols }
+  public var isTunable: Bool { self != .ols && self != .ensemble }
 
   /// The family's default regressor (scikit-learn's defaults where they exist).
   public func defaultRegressor(featureCount: Int) -> any Regressor {
@@ -60,7 +65,7 @@ public enum ModelFamily: String, CaseIterable, Sendable {
     case .knn: return NearestNeighbors(neighbors: 5)
     case .decisionTree: return DecisionTree()
     case .randomForest: return RandomForest()
-    case .gradientBoosting: return GradientBoosting()
+    case .gradientBoosting, .ensemble: return GradientBoosting()
     }
   }
 
@@ -95,7 +100,7 @@ public enum ModelFamily: String, CaseIterable, Sendable {
         tree: DecisionTree(
           minSamplesLeaf: [1, 2, 4].randomElement(using: &generator) ?? 1,
           maxFeatures: [1.0 / 3, 0.5, 1].randomElement(using: &generator) ?? 1))
-    case .gradientBoosting:
+    case .gradientBoosting, .ensemble:
       return GradientBoosting(
         stages: [50, 100, 200, 300].randomElement(using: &generator) ?? 100, learningRate: logUniform(0.01, 0.3),
         subsample: [0.7, 1].randomElement(using: &generator) ?? 1,

@@ -1,51 +1,67 @@
 /// Model selection as Baker et al. (2018, appendix) describe it: random hyperparameter draws,
 /// each scored by k-fold cross-validation (mean squared error of the standardised pipeline),
-/// the best refitted on every training row.
+/// the best kept. Draws may also pick among feature-column variants (e.g. with or without curve
+/// differences), so the data decide which help.
 public struct RandomSearch: Sendable {
   /// The family searched.
   public let family: ModelFamily
-  /// The number of hyperparameter draws (the family's defaults are always scored too).
+  /// The number of hyperparameter draws (the family's defaults are always scored too, with
+  /// every variant).
   public let draws: Int
   /// The number of folds.
   public let folds: Int
   /// The pipelines' baseline feature (see ``Pipeline/baselineFeature``).
   public let baselineFeature: Int?
+  /// Alternative feature-column subsets (`nil`: every column).
+  public let featureVariants: [[Int]?]
 
   /// Creates a search.
-  public init(family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil) {
+  public init(
+    family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil]
+  ) {
     self.family = family
     self.draws = draws
     self.folds = folds
     self.baselineFeature = baselineFeature
+    self.featureVariants = featureVariants.isEmpty ? [nil] : featureVariants
   }
 
-  /// The regressor with the best cross-validated error.
+  /// The pipeline with the best cross-validated error (not yet fitted).
   ///
   /// - Throws: ``PredictionError/tooFewRows(_:needed:reason:)`` with fewer rows than folds, and
   ///   the pipeline's validation errors.
-  public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> any Regressor {
+  public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> Pipeline {
     try validateTrainingSet(features, targets, minimumRows: folds, method: "\(folds)-fold cross-validation")
-    let defaults = family.defaultRegressor(featureCount: features.columnCount)
-    guard family.isTunable else { return defaults }
+    func width(_ variant: [Int]?) -> Int { variant?.count ?? features.columnCount }
+    var candidates = featureVariants.map {
+      Pipeline(family.defaultRegressor(featureCount: width($0)), baselineFeature: baselineFeature, columns: $0)
+    }
+    guard family.isTunable || candidates.count > 1 else { return candidates[0] }
     let split = try KFold(rowCount: features.rowCount, folds: folds, seed: seed)
     var generator = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
-    let candidates = [defaults] + (0..<draws).map { _ in family.randomRegressor(featureCount: features.columnCount, using: &generator) }
-    var best: (regressor: any Regressor, error: Double)?
+    if family.isTunable {
+      for _ in 0..<draws {
+        let variant = featureVariants[Int.random(in: 0..<featureVariants.count, using: &generator)]
+        let regressor = family.randomRegressor(featureCount: width(variant), using: &generator)
+        candidates.append(Pipeline(regressor, baselineFeature: baselineFeature, columns: variant))
+      }
+    }
+    var best: (pipeline: Pipeline, error: Double)?
     for candidate in candidates {
       let error = try crossValidatedError(candidate, features, targets, split: split, seed: seed)
       if error < (best?.error ?? .infinity) { best = (candidate, error) }
     }
-    return best?.regressor ?? defaults
+    return best?.pipeline ?? candidates[0]
   }
 
   /// Mean squared error over the held-out folds.
-  func crossValidatedError(_ regressor: any Regressor, _ features: FeatureMatrix, _ targets: [Double], split: KFold, seed: UInt64)
+  func crossValidatedError(_ pipeline: Pipeline, _ features: FeatureMatrix, _ targets: [Double], split: KFold, seed: UInt64)
     throws -> Double
   {
     var squares = 0.0
     for (fold, heldOut) in split.folds.enumerated() {
       let training = split.trainingRows(of: fold)
-      let model = try Pipeline(regressor, baselineFeature: baselineFeature).fit(features.rows(training), training.map { targets[$0] }, seed: seed)
+      let model = try pipeline.fit(features.rows(training), training.map { targets[$0] }, seed: seed)
       for row in heldOut {
         let error = try model.predict(Array(features[row])) - targets[row]
         squares += error * error

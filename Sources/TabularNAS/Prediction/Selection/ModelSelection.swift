@@ -1,0 +1,54 @@
+/// Tunes and fits a model family on training rows: one ``RandomSearch`` per family, or for
+/// ``ModelFamily/ensemble`` one per member, whose fitted pipelines are averaged.
+public struct ModelSelection: Sendable {
+  /// The family.
+  public let family: ModelFamily
+  /// Random-search draws per (member) family.
+  public let draws: Int
+  /// Cross-validation folds.
+  public let folds: Int
+  /// The pipelines' baseline feature.
+  public let baselineFeature: Int?
+  /// Feature-column variants the search may choose among.
+  public let featureVariants: [[Int]?]
+
+  /// Creates a selection.
+  public init(family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil]) {
+    self.family = family
+    self.draws = draws
+    self.folds = folds
+    self.baselineFeature = baselineFeature
+    self.featureVariants = featureVariants
+  }
+
+  /// Selects hyperparameters by cross-validation and fits on every training row.
+  ///
+  /// - Throws: ``PredictionError`` for too few rows, bad values, or a failing fit.
+  public func fit(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> FittedPredictor {
+    let members = try family.members.enumerated().map { offset, member in
+      let memberSeed = seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03
+      let search = RandomSearch(
+        family: member, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants)
+      return try search.select(features, targets, seed: memberSeed).fit(features, targets, seed: memberSeed)
+    }
+    return FittedPredictor(members: members)
+  }
+}
+
+/// A fitted predictor: one pipeline, or the average of an ensemble's.
+public struct FittedPredictor: Sendable {
+  /// The fitted pipelines averaged.
+  public let members: [FittedPipeline]
+
+  /// The prediction for one raw row.
+  ///
+  /// - Throws: As ``FittedPipeline/predict(_:)-(Array<Double>)``.
+  public func predict(_ row: [Double]) throws -> Double {
+    try members.reduce(0) { $0 + (try $1.predict(row)) } / Double(members.count)
+  }
+
+  /// Predictions for every row of a raw matrix.
+  public func predict(_ features: FeatureMatrix) throws -> [Double] {
+    try (0..<features.rowCount).map { try predict(Array(features[$0])) }
+  }
+}
