@@ -12,11 +12,9 @@ extension PredictCommand {
     var tuned: [NAAPProtocol.Result] = []
     for family in models {
       for epochs in NAAPProtocol.epochCounts {
-        let selection = ModelSelection(family: family, draws: draws, folds: folds)
         tuned.append(
-          try naap.evaluate(model: "TabularNAS \(family.rawValue)", epochs: epochs, architecture: true) { x, y, seed in
-            try selection.fit(x, y, seed: seed)
-          })
+          try naap.evaluateTuned(
+            ModelSelection(family: family, draws: draws, folds: folds), name: "TabularNAS \(family.rawValue)", epochs: epochs))
       }
     }
     if dataset.json {

@@ -131,6 +131,19 @@ public struct NAAPProtocol: Sendable {
     return runs.indices.sorted { (runs[$0].violations, $0) < (runs[$1].violations, $1) }.map { runs[$0] }[runs.count / 2]
   }
 
+  /// A tuned family (TabularNAS's extension): cross-validation on the training rows chooses the
+  /// hyperparameters and whether the derived scheme features help, once; every seed refits.
+  public func evaluateTuned(_ selection: ModelSelection, name: String, epochs: Int) throws -> Result {
+    let training = try features(epochs: epochs, keys: trainingKeys, architecture: true)
+    let protocolWidth = try features(epochs: epochs, keys: Array(trainingKeys.prefix(1))).columnCount
+    let variants: [[Int]?] = [Array(0..<protocolWidth), nil]
+    let search = ModelSelection(family: selection.family, draws: selection.draws, folds: selection.folds, featureVariants: variants)
+    let pipelines = try search.select(training, try targets(trainingKeys), seed: Self.seeds[0])
+    return try evaluate(model: name, epochs: epochs, architecture: true) { x, y, seed in
+      try FittedPredictor(fitting: pipelines, x, y, seed: seed)
+    }
+  }
+
   /// Every published regressor on every published feature set.
   public func reproducePublished() throws -> [Result] {
     try Self.epochCounts.flatMap { epochs -> [Result] in

@@ -188,7 +188,7 @@ struct SMOSolver {
     // Per sign, on sᵢGᵢ; the negative class's average is of −Gᵢ, hence the sign flip.
     let r1 = freeAverage(alpha.indices.filter { signs[$0] > 0 })
     let r2 = -freeAverage(alpha.indices.filter { signs[$0] < 0 })
-    return ((r1 - r2) / 2, (r1 + r2) / 2)
+    return ((r1 - r2) / 2, -(r1 + r2) / 2)
   }
 
   /// The mean of sᵢGᵢ over free variables, or the middle of the interval the bounded ones allow.

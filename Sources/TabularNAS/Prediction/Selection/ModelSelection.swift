@@ -21,17 +21,22 @@ public struct ModelSelection: Sendable {
     self.featureVariants = featureVariants
   }
 
+  /// Selects hyperparameters by cross-validation: one pipeline per member family.
+  ///
+  /// - Throws: ``PredictionError`` for too few rows, bad values, or a failing fit.
+  public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> [Pipeline] {
+    try family.members.enumerated().map { offset, member in
+      let search = RandomSearch(
+        family: member, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants)
+      return try search.select(features, targets, seed: seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03)
+    }
+  }
+
   /// Selects hyperparameters by cross-validation and fits on every training row.
   ///
   /// - Throws: ``PredictionError`` for too few rows, bad values, or a failing fit.
   public func fit(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> FittedPredictor {
-    let members = try family.members.enumerated().map { offset, member in
-      let memberSeed = seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03
-      let search = RandomSearch(
-        family: member, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants)
-      return try search.select(features, targets, seed: memberSeed).fit(features, targets, seed: memberSeed)
-    }
-    return FittedPredictor(members: members)
+    try FittedPredictor(fitting: select(features, targets, seed: seed), features, targets, seed: seed)
   }
 }
 
@@ -39,6 +44,14 @@ public struct ModelSelection: Sendable {
 public struct FittedPredictor: Sendable {
   /// The fitted pipelines averaged.
   public let members: [FittedPipeline]
+
+  /// Wraps fitted pipelines.
+  public init(members: [FittedPipeline]) { self.members = members }
+
+  /// Fits pipelines (chosen before) on training rows.
+  public init(fitting pipelines: [Pipeline], _ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws {
+    members = try pipelines.map { try $0.fit(features, targets, seed: seed) }
+  }
 
   /// The prediction for one raw row.
   ///
