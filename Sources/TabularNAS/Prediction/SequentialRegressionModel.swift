@@ -54,7 +54,8 @@ public struct SequentialRegressionModel: Sendable {
   ) throws {
     let counts = Array(Set(observedCounts)).sorted()
     guard !counts.isEmpty else { throw PredictionError.epochsOutOfRange(0, allowed: 1...dataset.epochs.count) }
-    let minimum = max(folds, uncertainty == .leaveOneOut ? 2 : 0, { if case .folds(let k) = uncertainty { k } else { 0 } }())
+    let uncertaintyFolds: Int = if case .folds(let k) = uncertainty { k } else { 2 }
+    let minimum = max(folds, uncertaintyFolds)
     guard configurations.count >= minimum else {
       throw PredictionError.tooFewRows(configurations.count, needed: minimum, reason: "a sequential regression model")
     }

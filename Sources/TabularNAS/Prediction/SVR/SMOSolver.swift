@@ -52,85 +52,62 @@ struct SMOSolver {
   mutating func solve(tolerance: Double) {
     let cap = max(10_000_000, 100 * alpha.count)
     while iterations < cap {
-      guard let (i, j) = isNu ? selectNu(tolerance: tolerance) : select(tolerance: tolerance) else { return }
+      guard let (i, j) = select(tolerance: tolerance) else { return }
       iterations += 1
       update(i, j)
     }
   }
 
-  /// libsvm's `select_working_set`: i maximises the violation, j the second-order gain.
+  /// libsvm's `select_working_set` (`Solver` and, with `isNu`, `Solver_NU`): i maximises the
+  /// violation (within each sign for ν-SVR), j the second-order gain.
+  ///
+  /// For SVR, `Kᵢᵢ + Kⱼⱼ − 2sᵢQᵢⱼ` (libsvm's `quad_coef` for either sign of j) and ν's
+  /// `Kᵢᵢ + Kⱼⱼ − 2Qᵢⱼ` (same sign) both equal `K(i,i) + K(j,j) − 2K(i,j)` on the examples.
   private func select(tolerance: Double) -> (Int, Int)? {
-    var gMax = -Double.infinity, gMax2 = -Double.infinity, iBest = -1
-    for t in alpha.indices {
-      if signs[t] > 0 {
-        if !isUpper(t) && -gradient[t] >= gMax { gMax = -gradient[t]; iBest = t }
-      } else if !isLower(t) && gradient[t] >= gMax {
-        gMax = gradient[t]
-        iBest = t
-      }
-    }
-    var jBest = -1, objectiveMin = Double.infinity
-    for j in alpha.indices {
-      if signs[j] > 0 {
-        guard !isLower(j) else { continue }
-        let gradientDifference = gMax + gradient[j]
-        gMax2 = max(gMax2, gradient[j])
-        if gradientDifference > 0, iBest >= 0 {
-          let quadratic = q(iBest, iBest) + q(j, j) - 2 * signs[iBest] * q(iBest, j)
-          let objective = -gradientDifference * gradientDifference / (quadratic > 0 ? quadratic : Self.tau)
-          if objective <= objectiveMin { jBest = j; objectiveMin = objective }
-        }
-      } else {
-        guard !isUpper(j) else { continue }
-        let gradientDifference = gMax - gradient[j]
-        gMax2 = max(gMax2, -gradient[j])
-        if gradientDifference > 0, iBest >= 0 {
-          let quadratic = q(iBest, iBest) + q(j, j) + 2 * signs[iBest] * q(iBest, j)
-          let objective = -gradientDifference * gradientDifference / (quadratic > 0 ? quadratic : Self.tau)
-          if objective <= objectiveMin { jBest = j; objectiveMin = objective }
-        }
-      }
-    }
-    guard gMax + gMax2 >= tolerance, jBest >= 0, iBest >= 0 else { return nil }
-    return (iBest, jBest)
-  }
-
-  /// libsvm's `Solver_NU::select_working_set`: the pair shares a sign.
-  private func selectNu(tolerance: Double) -> (Int, Int)? {
-    var gMaxP = -Double.infinity, gMaxP2 = -Double.infinity, iP = -1
-    var gMaxN = -Double.infinity, gMaxN2 = -Double.infinity, iN = -1
-    for t in alpha.indices {
-      if signs[t] > 0 {
+    let n = exampleCount, count = alpha.count
+    var gMaxP = -Double.infinity, iP = -1, gMaxN = -Double.infinity, iN = -1
+    for t in 0..<count {
+      if t < n {
         if !isUpper(t) && -gradient[t] >= gMaxP { gMaxP = -gradient[t]; iP = t }
       } else if !isLower(t) && gradient[t] >= gMaxN {
         gMaxN = gradient[t]
         iN = t
       }
     }
+    // The plain solver picks one i over both signs (ties prefer the later, as libsvm's scan).
+    if !isNu {
+      if gMaxN >= gMaxP && iN >= 0 { (gMaxP, iP) = (gMaxN, iN) } else { (gMaxN, iN) = (gMaxP, iP) }
+    }
+    var gMaxP2 = -Double.infinity, gMaxN2 = -Double.infinity
     var jBest = -1, objectiveMin = Double.infinity
-    for j in alpha.indices {
-      if signs[j] > 0 {
-        guard !isLower(j) else { continue }
-        let gradientDifference = gMaxP + gradient[j]
-        gMaxP2 = max(gMaxP2, gradient[j])
-        if gradientDifference > 0, iP >= 0 {
-          let quadratic = q(iP, iP) + q(j, j) - 2 * q(iP, j)
+    kernel.withUnsafeBufferPointer { kernel in
+      let rowP = iP >= 0 ? (iP % n) * n : 0, rowN = iN >= 0 ? (iN % n) * n : 0
+      let diagonalP = iP >= 0 ? kernel[rowP + iP % n] : 0, diagonalN = iN >= 0 ? kernel[rowN + iN % n] : 0
+      for j in 0..<count {
+        let example = j < n ? j : j - n
+        let diagonal = kernel[example * n + example]
+        if j < n {
+          guard !isLower(j) else { continue }
+          let gradientDifference = gMaxP + gradient[j]
+          gMaxP2 = max(gMaxP2, gradient[j])
+          guard gradientDifference > 0, iP >= 0 else { continue }
+          let quadratic = diagonalP + diagonal - 2 * kernel[rowP + example]
           let objective = -gradientDifference * gradientDifference / (quadratic > 0 ? quadratic : Self.tau)
           if objective <= objectiveMin { jBest = j; objectiveMin = objective }
-        }
-      } else {
-        guard !isUpper(j) else { continue }
-        let gradientDifference = gMaxN - gradient[j]
-        gMaxN2 = max(gMaxN2, -gradient[j])
-        if gradientDifference > 0, iN >= 0 {
-          let quadratic = q(iN, iN) + q(j, j) - 2 * q(iN, j)
+        } else {
+          guard !isUpper(j) else { continue }
+          let gradientDifference = gMaxN - gradient[j]
+          gMaxN2 = max(gMaxN2, -gradient[j])
+          guard gradientDifference > 0, iN >= 0 else { continue }
+          let quadratic = diagonalN + diagonal - 2 * kernel[rowN + example]
           let objective = -gradientDifference * gradientDifference / (quadratic > 0 ? quadratic : Self.tau)
           if objective <= objectiveMin { jBest = j; objectiveMin = objective }
         }
       }
     }
-    guard max(gMaxP + gMaxP2, gMaxN + gMaxN2) >= tolerance, jBest >= 0 else { return nil }
-    let i = signs[jBest] > 0 ? iP : iN
+    let gap = isNu ? max(gMaxP + gMaxP2, gMaxN + gMaxN2) : gMaxP + max(gMaxP2, gMaxN2)
+    guard gap >= tolerance, jBest >= 0 else { return nil }
+    let i = isNu ? (jBest < n ? iP : iN) : iP
     return i >= 0 ? (i, jBest) : nil
   }
 
@@ -177,8 +154,19 @@ struct SMOSolver {
         alpha[j] = sum
       }
     }
-    let (deltaI, deltaJ) = (alpha[i] - oldI, alpha[j] - oldJ)
-    for k in gradient.indices { gradient[k] += q(i, k) * deltaI + q(j, k) * deltaJ }
+    // Qᵢₖ = sᵢsₖK(i mod n, k mod n): one pass over the two kernel rows updates both halves.
+    let n = exampleCount
+    let scaledI = signs[i] * (alpha[i] - oldI), scaledJ = signs[j] * (alpha[j] - oldJ)
+    let rowI = (i % n) * n, rowJ = (j % n) * n
+    kernel.withUnsafeBufferPointer { kernel in
+      gradient.withUnsafeMutableBufferPointer { gradient in
+        for k in 0..<n {
+          let change = scaledI * kernel[rowI + k] + scaledJ * kernel[rowJ + k]
+          gradient[k] += change
+          gradient[k + n] -= change
+        }
+      }
+    }
   }
 
   /// The offset ρ of the decision function `f(x) = Σ (αᵢ − αᵢ*) K(xᵢ, x) − ρ`, and for ν-SVR the

@@ -47,11 +47,19 @@ public struct RandomSearch: Sendable {
       }
     }
     var best: (pipeline: Pipeline, error: Double)?
+    var firstFailure: PredictionError?
     for candidate in candidates {
-      let error = try crossValidatedError(candidate, features, targets, split: split, seed: seed)
-      if error < (best?.error ?? .infinity) { best = (candidate, error) }
+      do {
+        let error = try crossValidatedError(candidate, features, targets, split: split, seed: seed)
+        if error < (best?.error ?? .infinity) { best = (candidate, error) }
+      } catch let failure as PredictionError {
+        // A draw too large for a fold (k neighbours > rows) is skipped, not fatal.
+        guard case .tooFewRows = failure else { throw failure }
+        firstFailure = firstFailure ?? failure
+      }
     }
-    return best?.pipeline ?? candidates[0]
+    if let best { return best.pipeline }
+    throw firstFailure ?? PredictionError.tooFewRows(features.rowCount, needed: folds, reason: "cross-validation")
   }
 
   /// Mean squared error over the held-out folds.
