@@ -14,7 +14,8 @@ extension PredictCommand {
       for epochs in NAAPProtocol.epochCounts {
         tuned.append(
           try naap.evaluateTuned(
-            ModelSelection(family: family, draws: draws, folds: folds), name: "TabularNAS \(family.rawValue)", epochs: epochs))
+            ModelSelection(family: family, draws: draws, folds: folds, criterion: .rankViolations),
+            name: "TabularNAS \(family.rawValue)", epochs: epochs))
       }
     }
     if dataset.json {

@@ -132,12 +132,15 @@ public struct NAAPProtocol: Sendable {
   }
 
   /// A tuned family (TabularNAS's extension): cross-validation on the training rows chooses the
-  /// hyperparameters and whether the derived scheme features help, once; every seed refits.
+  /// hyperparameters and whether the derived scheme features help, once, by the selection's
+  /// criterion (rank violations suit this protocol); every seed refits.
   public func evaluateTuned(_ selection: ModelSelection, name: String, epochs: Int) throws -> Result {
     let training = try features(epochs: epochs, keys: trainingKeys, architecture: true)
     let protocolWidth = try features(epochs: epochs, keys: Array(trainingKeys.prefix(1))).columnCount
     let variants: [[Int]?] = [Array(0..<protocolWidth), nil]
-    let search = ModelSelection(family: selection.family, draws: selection.draws, folds: selection.folds, featureVariants: variants)
+    let search = ModelSelection(
+      family: selection.family, draws: selection.draws, folds: selection.folds, featureVariants: variants,
+      criterion: selection.criterion)
     let pipelines = try search.select(training, try targets(trainingKeys), seed: Self.seeds[0])
     return try evaluate(model: name, epochs: epochs, architecture: true) { x, y, seed in
       try FittedPredictor(fitting: pipelines, x, y, seed: seed)

@@ -11,9 +11,15 @@ public struct ModelSelection: Sendable {
   public let baselineFeature: Int?
   /// Feature-column variants the search may choose among.
   public let featureVariants: [[Int]?]
+  /// What cross-validation minimises.
+  public let criterion: SelectionCriterion
 
   /// Creates a selection.
-  public init(family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil]) {
+  public init(
+    family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil],
+    criterion: SelectionCriterion = .squaredError
+  ) {
+    self.criterion = criterion
     self.family = family
     self.draws = draws
     self.folds = folds
@@ -27,7 +33,8 @@ public struct ModelSelection: Sendable {
   public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> [Pipeline] {
     try family.members.enumerated().map { offset, member in
       let search = RandomSearch(
-        family: member, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants)
+        family: member, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants,
+        criterion: criterion)
       return try search.select(features, targets, seed: seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03)
     }
   }

@@ -14,11 +14,15 @@ public struct RandomSearch: Sendable {
   public let baselineFeature: Int?
   /// Alternative feature-column subsets (`nil`: every column).
   public let featureVariants: [[Int]?]
+  /// What the cross-validation minimises.
+  public let criterion: SelectionCriterion
 
   /// Creates a search.
   public init(
-    family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil]
+    family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil],
+    criterion: SelectionCriterion = .squaredError
   ) {
+    self.criterion = criterion
     self.family = family
     self.draws = draws
     self.folds = folds
@@ -62,19 +66,29 @@ public struct RandomSearch: Sendable {
     throw firstFailure ?? PredictionError.tooFewRows(features.rowCount, needed: folds, reason: "cross-validation")
   }
 
-  /// Mean squared error over the held-out folds.
+  /// The criterion over the held-out folds' predictions.
   func crossValidatedError(_ pipeline: Pipeline, _ features: FeatureMatrix, _ targets: [Double], split: KFold, seed: UInt64)
     throws -> Double
   {
-    var squares = 0.0
+    var predictions = [Double](repeating: 0, count: targets.count)
     for (fold, heldOut) in split.folds.enumerated() {
       let training = split.trainingRows(of: fold)
       let model = try pipeline.fit(features.rows(training), training.map { targets[$0] }, seed: seed)
-      for row in heldOut {
-        let error = try model.predict(Array(features[row])) - targets[row]
-        squares += error * error
-      }
+      for row in heldOut { predictions[row] = try model.predict(Array(features[row])) }
     }
-    return squares / Double(features.rowCount)
+    switch criterion {
+    case .squaredError:
+      return zip(predictions, targets).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(targets.count)
+    case .rankViolations:
+      return Double(Metrics.monotonicityViolations(predictions: predictions, truths: targets).violations)
+    }
   }
+}
+
+/// What model selection minimises.
+public enum SelectionCriterion: String, Sendable, CaseIterable {
+  /// Mean squared error of the held-out predictions.
+  case squaredError = "squared-error"
+  /// Pairs of held-out configurations ranked the wrong way (NAAP-440's monotonicity).
+  case rankViolations = "rank-violations"
 }
