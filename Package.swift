@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .library(name: "TabularNAS", targets: ["TabularNAS"]),
     .executable(name: "tabnas", targets: ["tabnas"]),
+    .library(name: "Baselines", targets: ["Baselines"]),
   ],
   dependencies: [],
   targets: [
@@ -13,7 +14,8 @@ let package = Package(
     .target(name: "TabularNAS"),
 
     // MARK: - Tools
-    .executableTarget(name: "tabnas", dependencies: ["TabularNAS"], path: "Tools/tabnas"),
+    .target(name: "Baselines", dependencies: ["TabularNAS"], path: "Tools/Baselines"),
+    .executableTarget(name: "tabnas", dependencies: ["TabularNAS", "Baselines"], path: "Tools/tabnas"),
     .executableTarget(
       name: "TabNASBenchmarks", dependencies: ["TabularNAS"], path: "Tools/Benchmarks"),
 
@@ -22,6 +24,7 @@ let package = Package(
       name: "TabularNASTests", dependencies: ["TabularNAS"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "tabnasTests", dependencies: ["tabnas", "TabularNAS"]),
+    .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "TabularNAS"]),
   ],
   swiftLanguageModes: [.v6]
 )

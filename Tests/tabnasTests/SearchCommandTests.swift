@@ -1,0 +1,55 @@
+import Foundation
+import TabularNAS
+import Testing
+@testable import tabnas
+
+@Suite("tabnas search")
+struct SearchCommandTests {
+  private func temporaryFolder() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString)").path
+  }
+
+  @Test("writes one result per run and a summary, identical whatever --jobs, and never overwrites")
+  func writesResults() throws {
+    let (first, second) = (temporaryFolder(), temporaryFolder())
+    defer { for folder in [first, second] { try? FileManager.default.removeItem(atPath: folder) } }
+    let words = ["search", "evolution", "--runs", "6", "--budget", "5000", "--seed", "3"]
+    let one = runTool(words + ["--jobs", "1", "--out", first, "--json"])
+    let two = runTool(words + ["--jobs", "2", "--out", second, "--json"])
+    #expect(one.status == 0, "\(one.error)")
+    #expect(one.output == two.output)
+    for index in 0..<6 {
+      #expect(
+        try Data(contentsOf: URL(fileURLWithPath: "\(first)/seed\(index).json"))
+          == Data(contentsOf: URL(fileURLWithPath: "\(second)/seed\(index).json")))
+    }
+    let summary = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: first + "/summary.json"))) as? [String: Any])
+    #expect(summary["runs"] as? Int == 6 && summary["algorithm"] as? String == "evolution")
+    let again = runTool(words + ["--out", first])
+    #expect(again.status == 1 && again.error.contains("refusing to overwrite"))
+  }
+
+  @Test("--format pickle writes the reference baselines' get_results dicts")
+  func pickles() throws {
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(runTool(["search", "random", "--runs", "2", "--budget", "3000", "--out", folder, "--format", "pickle"]).status == 0)
+    let value = try PickleDecoder().decode(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/seed1.pkl"))))
+    for key in ["acc_trans", "key_trans", "best_acc_trans", "best_key_trans", "total_cost_trans", "final_accs"] {
+      #expect(value[key] != nil, "missing \(key)")
+    }
+  }
+
+  @Test("bad options are usage errors", arguments: [
+    (["search"], "missing required option --algorithm (random or evolution)"),
+    (["search", "annealing"], "option --algorithm expects random or evolution, got 'annealing'"),
+    (["search", "random", "--budget", "-5"], "option --budget expects a positive number, got '-5'"),
+    (["search", "random", "--format", "csv"], "option --format expects json or pickle, got 'csv'"),
+  ] as [([String], String)])
+  func usageErrors(words: [String], message: String) {
+    let result = runTool(words)
+    #expect(result.status == 64)
+    #expect(result.error.hasPrefix("error: \(message)"), "\(result.error)")
+  }
+}

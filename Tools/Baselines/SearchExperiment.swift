@@ -1,0 +1,73 @@
+import Dispatch
+import Foundation
+import TabularNAS
+
+/// Many independent runs of one strategy on one dataset, spread over threads.
+///
+/// Run i draws from its own seed, derived from the base seed and i alone, so results are the
+/// same whatever the number of jobs or how runs are split into shards.
+public struct SearchExperiment<Strategy: SearchStrategy>: Sendable {
+  /// The strategy.
+  public let strategy: Strategy
+  /// The budget of each run, in the benchmark's cost unit.
+  public let budget: Double
+  /// The base seed.
+  public let seed: UInt64
+
+  /// Creates an experiment.
+  public init(strategy: Strategy, budget: Double, seed: UInt64) {
+    self.strategy = strategy
+    self.budget = budget
+    self.seed = seed
+  }
+
+  /// The seed of run `index`.
+  public static func runSeed(base: UInt64, index: Int) -> UInt64 {
+    var generator = SplitMix64(seed: base ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
+    return generator.next()
+  }
+
+  /// Runs the given run indices with `jobs` threads; `progress` is called after each run with
+  /// the number finished so far.
+  ///
+  /// - Throws: The first run's error, if any fails.
+  public func run(
+    on benchmark: Strategy.Benchmark, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws -> [TrajectoryResults<Strategy.Benchmark.Configuration>] {
+    let indices = Array(runs)
+    let results = RunSlots<Result<TrajectoryResults<Strategy.Benchmark.Configuration>, any Error>>(count: indices.count)
+    let workers = max(1, min(jobs, indices.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for slot in stride(from: worker, to: indices.count, by: workers) {
+        let outcome = Result {
+          try strategy.run(on: benchmark, budget: budget, seed: Self.runSeed(base: seed, index: indices[slot])).results()
+        }
+        let finished = results.set(slot, outcome)
+        progress?(finished)
+      }
+    }
+    return try results.values.map { try $0.get() }
+  }
+}
+
+/// Results written by parallel runs, one slot each.
+final class RunSlots<Value: Sendable>: @unchecked Sendable {
+  private var slots: [Value?]
+  private var finished = 0
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  /// Stores a result and returns how many are stored.
+  func set(_ index: Int, _ value: Value) -> Int {
+    lock.withLock {
+      slots[index] = value
+      finished += 1
+      return finished
+    }
+  }
+
+  /// Every result, in order.
+  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
+}

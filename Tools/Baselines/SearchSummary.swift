@@ -1,0 +1,54 @@
+import TabularNAS
+
+/// Final values over many runs: mean, standard error, quantiles, and regret against the best
+/// configuration of the dataset.
+public struct SearchSummary: Sendable {
+  /// The first final value of each run (NAS-HPO-Bench-II: 12-epoch test accuracy).
+  public let finals: [Double]
+  /// The mean.
+  public let mean: Double
+  /// The standard error of the mean.
+  public let standardError: Double
+  /// Minimum, 25 %, median, 75 %, maximum.
+  public let quantiles: [Double]
+  /// The best first final value over every configuration of the dataset.
+  public let datasetBest: Double
+  /// How far the mean is from the dataset's best, in the worse direction (≥ 0).
+  public let meanRegret: Double
+
+  /// Summarises runs.
+  ///
+  /// - Precondition: at least one run.
+  public init<Key>(results: [TrajectoryResults<Key>], datasetBest: Double, direction: MetricDirection) {
+    precondition(!results.isEmpty, "a summary needs at least one run")
+    finals = results.map { $0.finalValues.first ?? .nan }
+    let sorted = finals.sorted()
+    (mean, standardError) = Metrics.meanAndStandardError(finals)
+    quantiles = [0, 0.25, 0.5, 0.75, 1].map { fraction in
+      let position = fraction * Double(sorted.count - 1)
+      let low = Int(position.rounded(.down)), high = Int(position.rounded(.up))
+      return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
+    }
+    self.datasetBest = datasetBest
+    meanRegret = direction == .higherIsBetter ? datasetBest - mean : mean - datasetBest
+  }
+
+  /// The best first final value over a dataset's configurations.
+  public static func best<B: TabularBenchmark>(of benchmark: B) throws -> Double {
+    var best: Double?
+    for configuration in benchmark.configurations {
+      let value = try benchmark.finalValues(of: configuration).first ?? .nan
+      if best.map({ benchmark.direction.isImprovement(value, over: $0) }) ?? true { best = value }
+    }
+    return best ?? .nan
+  }
+
+  /// The summary as JSON.
+  public var json: JSONValue {
+    .object([
+      .init("runs", .integer(finals.count)), .init("mean", .number(mean)), .init("standard_error", .number(standardError)),
+      .init("quantiles", .object(zip(["min", "q25", "median", "q75", "max"], quantiles).map { .init($0, .number($1)) })),
+      .init("dataset_best", .number(datasetBest)), .init("mean_regret", .number(meanRegret)),
+    ])
+  }
+}

@@ -1,0 +1,126 @@
+import Baselines
+import Foundation
+import TabularNAS
+
+/// `tabnas search`: many runs of a baseline search on any dataset, with per-run results and a
+/// summary.
+struct SearchCommand: Command {
+  static let name = "search"
+  static let abstract = "Run a baseline search many times; write per-run results and a summary."
+  static let usage = """
+    usage: tabnas search random|evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
+                         [--seed S] [--jobs N] [--out DIR] [--format json|pickle] [--json]
+
+    Runs the search --runs times (run i from a seed derived from --seed and i, so results do
+    not depend on --jobs) while each run's total cost stays below --budget, in the dataset's
+    cost unit (NAS-HPO-Bench-II: seconds; learning curves: epochs unless --cost says
+    otherwise). Prints the summary: mean, standard error and quantiles of the final values
+    and the regret against the dataset's best. With --out, writes seed{i}.json (or .pkl, the
+    reference baselines' get_results dict) per run and summary.json; files are never
+    overwritten.
+
+    algorithms:
+      random                 uniformly random configurations, fully trained
+      evolution              regularized evolution: population 10, sample 3; NAS-HPO-Bench-II
+                             mutates one edge, the learning rate or the batch size (as the
+                             reference); learning curves move to one of the 8 nearest
+                             configurations in standardised feature space
+
+    options:
+      --budget B             cost budget per run (default 20000 for nashpobench2, else 10 ×
+                             the longest training)
+      --runs N               number of runs (default 500)
+      --seed S               base seed (default 0)
+      --jobs N               threads (default: all cores)
+      --out DIR              folder for per-run files and summary.json (created if absent)
+      --format F             per-run files as json (default) or pickle
+    \\(DatasetOptions.usage)
+      --help                 show this help
+    """
+
+  var algorithm: String
+  var budget: Double?
+  var runs: Int
+  var seed: UInt64
+  var jobs: Int
+  var out: String?
+  var format: String
+  var dataset: DatasetOptions
+
+  init(parsing arguments: inout Arguments) throws {
+    guard let algorithm = arguments.positional() else { throw UsageError.missingOption("algorithm (random or evolution)") }
+    guard ["random", "evolution"].contains(algorithm) else {
+      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random or evolution")
+    }
+    self.algorithm = algorithm
+    budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
+    runs = try arguments.option("runs", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer") ?? 500
+    seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
+    jobs =
+      try arguments.option("jobs", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer")
+      ?? ProcessInfo.processInfo.activeProcessorCount
+    out = try arguments.option("out")
+    format = try arguments.option("format") ?? "json"
+    guard ["json", "pickle"].contains(format) else {
+      throw UsageError.invalidValue(option: "format", value: format, expected: "json or pickle")
+    }
+    dataset = try DatasetOptions(parsing: &arguments)
+  }
+
+  func run(console: Console) throws {
+    if dataset.isNASHPOBench2 {
+      let bench = try dataset.openNASHPOBench2()
+      if algorithm == "random" {
+        try execute(UniformRandomSearch<NASHPOBench2>(), on: bench, defaultBudget: 20_000, console: console)
+      } else {
+        try execute(RegularizedEvolution(rule: NASHPOMutation()), on: bench, defaultBudget: 20_000, console: console)
+      }
+    } else {
+      let data = try dataset.openLearningCurves()
+      let defaultBudget = 10 * (try data.query(data.key(at: 0)).cost ?? Double(data.epochs.upperBound))
+      if algorithm == "random" {
+        try execute(UniformRandomSearch<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
+      } else {
+        let rule = try NearestConfigurations(dataset: data)
+        try execute(RegularizedEvolution(rule: rule), on: data, defaultBudget: defaultBudget, console: console)
+      }
+    }
+  }
+
+  /// Runs, writes and summarises one strategy.
+  private func execute<S: SearchStrategy>(_ strategy: S, on benchmark: S.Benchmark, defaultBudget: Double, console: Console)
+    throws
+  {
+    let budget = budget ?? defaultBudget
+    if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+    let progress = ProgressBar(total: runs)
+    let experiment = SearchExperiment(strategy: strategy, budget: budget, seed: seed)
+    let results = try experiment.run(on: benchmark, runs: 0..<runs, jobs: jobs, progress: progress.update)
+    progress.finish()
+    let summary = SearchSummary(
+      results: results, datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)
+    let header = JSONValue.object([
+      .init("algorithm", .string(strategy.name)), .init("dataset", .string(benchmark.label)),
+      .init("budget", .number(budget)), .init("cost_unit", .string(benchmark.costUnit)), .init("seed", .integer(Int(seed))),
+      .init("final_epochs", .array(benchmark.finalEpochs.map(JSONValue.integer))),
+    ])
+    let document = JSONValue.object(header.members + summary.json.members)
+    if let out {
+      for (index, result) in results.enumerated() {
+        let bytes = format == "pickle" ? result.pickleBytes : Array(result.json.text.utf8)
+        try writeNewFile(bytes, to: "\(out)/seed\(index).\(format == "pickle" ? "pkl" : "json")")
+      }
+      try writeNewFile(Array(document.text.utf8), to: out + "/summary.json")
+    }
+    if dataset.json {
+      console.print(document.text)
+    } else {
+      console.print("\(strategy.name) on \(benchmark.label): \(runs) runs, budget \(budget) \(benchmark.costUnit)")
+      console.print(
+        "final value (epoch \(benchmark.finalEpochs.first ?? 0)): mean \(summary.mean) ± \(summary.standardError) (standard error)")
+      console.print("quantiles      min \(summary.quantiles[0]), median \(summary.quantiles[2]), max \(summary.quantiles[4])")
+      console.print("regret         \(summary.meanRegret) (dataset best \(summary.datasetBest))")
+      if let out { console.print("wrote          \(runs) runs and summary.json to \(out)") }
+    }
+  }
+}
