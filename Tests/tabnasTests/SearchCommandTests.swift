@@ -30,6 +30,24 @@ struct SearchCommandTests {
     #expect(again.status == 1 && again.error.contains("refusing to overwrite"))
   }
 
+  @Test("shards merged equal one unsharded search; gaps and mixed searches are refused")
+  func shardAndMerge() throws {
+    let folders = (0..<4).map { _ in temporaryFolder() }
+    defer { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
+    let words = ["search", "random", "--runs", "7", "--budget", "4000", "--seed", "5"]
+    for shard in 1...3 { #expect(runTool(words + ["--shard", "\(shard)/3", "--out", folders[shard - 1]]).status == 0) }
+    let merged = runTool(["merge"] + folders.prefix(3) + ["--json", "--out", folders[3]])
+    #expect(merged.status == 0, "\(merged.error)")
+    #expect(merged.output == runTool(words + ["--json"]).output)
+    #expect(FileManager.default.fileExists(atPath: folders[3] + "/summary.json"))
+    let gap = runTool(["merge", folders[0], folders[2]])
+    #expect(gap.status == 1 && gap.error.contains("is in no shard"))
+    let twice = runTool(["merge", folders[0], folders[0], folders[1], folders[2]])
+    #expect(twice.status == 1 && twice.error.contains("appears twice"))
+    #expect(runTool(["search", "random", "--runs", "2", "--shard", "1/3"]).status == 1)
+    #expect(runTool(["search", "random", "--shard", "4/3"]).status == 64)
+  }
+
   @Test("--format pickle writes the reference baselines' get_results dicts")
   func pickles() throws {
     let folder = temporaryFolder()

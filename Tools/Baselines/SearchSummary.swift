@@ -20,8 +20,15 @@ public struct SearchSummary: Sendable {
   ///
   /// - Precondition: at least one run.
   public init<Key>(results: [TrajectoryResults<Key>], datasetBest: Double, direction: MetricDirection) {
-    precondition(!results.isEmpty, "a summary needs at least one run")
-    finals = results.map { $0.finalValues.first ?? .nan }
+    self.init(finals: results.map { $0.finalValues.first ?? .nan }, datasetBest: datasetBest, direction: direction)
+  }
+
+  /// Summarises final values (e.g. merged from shards).
+  ///
+  /// - Precondition: at least one value.
+  public init(finals: [Double], datasetBest: Double, direction: MetricDirection) {
+    precondition(!finals.isEmpty, "a summary needs at least one run")
+    self.finals = finals
     let sorted = finals.sorted()
     (mean, standardError) = Metrics.meanAndStandardError(finals)
     quantiles = [0, 0.25, 0.5, 0.75, 1].map { fraction in
@@ -49,6 +56,7 @@ public struct SearchSummary: Sendable {
       .init("runs", .integer(finals.count)), .init("mean", .number(mean)), .init("standard_error", .number(standardError)),
       .init("quantiles", .object(zip(["min", "q25", "median", "q75", "max"], quantiles).map { .init($0, .number($1)) })),
       .init("dataset_best", .number(datasetBest)), .init("mean_regret", .number(meanRegret)),
+      .init("finals", .array(finals.map(JSONValue.number))),
     ])
   }
 }

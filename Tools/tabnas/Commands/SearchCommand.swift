@@ -9,7 +9,8 @@ struct SearchCommand: Command {
   static let abstract = "Run a baseline search many times; write per-run results and a summary."
   static let usage = """
     usage: tabnas search random|evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
-                         [--seed S] [--jobs N] [--out DIR] [--format json|pickle] [--json]
+                         [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
+                         [--json]
 
     Runs the search --runs times (run i from a seed derived from --seed and i, so results do
     not depend on --jobs) while each run's total cost stays below --budget, in the dataset's
@@ -32,6 +33,8 @@ struct SearchCommand: Command {
       --runs N               number of runs (default 500)
       --seed S               base seed (default 0)
       --jobs N               threads (default: all cores)
+      --shard K/N            only the K-th of N equal blocks of runs (K from 1), to spread a
+                             run set over machines; join the folders with 'tabnas merge'
       --out DIR              folder for per-run files and summary.json (created if absent)
       --format F             per-run files as json (default) or pickle
     \\(DatasetOptions.usage)
@@ -43,6 +46,7 @@ struct SearchCommand: Command {
   var runs: Int
   var seed: UInt64
   var jobs: Int
+  var shard: (index: Int, count: Int)?
   var out: String?
   var format: String
   var dataset: DatasetOptions
@@ -59,6 +63,12 @@ struct SearchCommand: Command {
     jobs =
       try arguments.option("jobs", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer")
       ?? ProcessInfo.processInfo.activeProcessorCount
+    shard = try arguments.option(
+      "shard",
+      as: { text in
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        return parts.count == 2 && parts[1] >= 1 && (1...parts[1]).contains(parts[0]) ? (parts[0], parts[1]) : nil
+      }, expecting: "K/N with 1 ≤ K ≤ N")
     out = try arguments.option("out")
     format = try arguments.option("format") ?? "json"
     guard ["json", "pickle"].contains(format) else {
@@ -95,7 +105,9 @@ struct SearchCommand: Command {
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
     let progress = ProgressBar(total: runs)
     let experiment = SearchExperiment(strategy: strategy, budget: budget, seed: seed)
-    let results = try experiment.run(on: benchmark, runs: 0..<runs, jobs: jobs, progress: progress.update)
+    let indices = shard.map { shard in (runs * (shard.index - 1) / shard.count)..<(runs * shard.index / shard.count) } ?? 0..<runs
+    guard !indices.isEmpty else { throw CommandError.emptyShard(runs: runs, shard: "\(shard?.index ?? 0)/\(shard?.count ?? 0)") }
+    let results = try experiment.run(on: benchmark, runs: indices, jobs: jobs, progress: progress.update)
     progress.finish()
     let summary = SearchSummary(
       results: results, datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)
@@ -103,10 +115,12 @@ struct SearchCommand: Command {
       .init("algorithm", .string(strategy.name)), .init("dataset", .string(benchmark.label)),
       .init("budget", .number(budget)), .init("cost_unit", .string(benchmark.costUnit)), .init("seed", .integer(Int(seed))),
       .init("final_epochs", .array(benchmark.finalEpochs.map(JSONValue.integer))),
+      .init("direction", .string(benchmark.direction.rawValue)), .init("total_runs", .integer(runs)),
+      .init("first_run", .integer(indices.lowerBound)),
     ])
     let document = JSONValue.object(header.members + summary.json.members)
     if let out {
-      for (index, result) in results.enumerated() {
+      for (index, result) in zip(indices, results) {
         let bytes = format == "pickle" ? result.pickleBytes : Array(result.json.text.utf8)
         try writeNewFile(bytes, to: "\(out)/seed\(index).\(format == "pickle" ? "pkl" : "json")")
       }
@@ -115,12 +129,12 @@ struct SearchCommand: Command {
     if dataset.json {
       console.print(document.text)
     } else {
-      console.print("\(strategy.name) on \(benchmark.label): \(runs) runs, budget \(budget) \(benchmark.costUnit)")
+      console.print("\(strategy.name) on \(benchmark.label): \(indices.count) runs, budget \(budget) \(benchmark.costUnit)")
       console.print(
         "final value (epoch \(benchmark.finalEpochs.first ?? 0)): mean \(summary.mean) ± \(summary.standardError) (standard error)")
       console.print("quantiles      min \(summary.quantiles[0]), median \(summary.quantiles[2]), max \(summary.quantiles[4])")
       console.print("regret         \(summary.meanRegret) (dataset best \(summary.datasetBest))")
-      if let out { console.print("wrote          \(runs) runs and summary.json to \(out)") }
+      if let out { console.print("wrote          \(indices.count) runs and summary.json to \(out)") }
     }
   }
 }
