@@ -71,3 +71,25 @@ struct SearchCommandTests {
     #expect(result.error.hasPrefix("error: \(message)"), "\(result.error)")
   }
 }
+
+@Suite("tabnas plot")
+struct PlotCommandTests {
+  @Test("draws one mean line and band per folder, with labelled log axis and legend")
+  func plot() throws {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    #expect(runTool(["search", "random", "--runs", "5", "--budget", "3000", "--out", base + "/random"]).status == 0)
+    #expect(
+      runTool(["search", "evolution", "--runs", "5", "--budget", "3000", "--out", base + "/evolution", "--format", "pickle"])
+        .status == 0)
+    let result = runTool(["plot", base + "/random", base + "/evolution", "--out", base + "/figure.svg"])
+    #expect(result.status == 0, "\(result.error)")
+    let svg = try String(contentsOfFile: base + "/figure.svg", encoding: .utf8)
+    #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+    #expect(svg.components(separatedBy: "<polyline").count == 3 && svg.components(separatedBy: "<polygon").count == 3)
+    #expect(svg.contains(">random (5 runs)<") && svg.contains(">evolution (5 runs)<"))
+    #expect(svg.contains("cumulative cost (seconds) (log scale)") && svg.contains("best validation value so far"))
+    #expect(runTool(["plot", base + "/random", "--out", base + "/figure.svg"]).status == 1)
+    #expect(runTool(["plot", base + "/random"]).status == 64)
+  }
+}
