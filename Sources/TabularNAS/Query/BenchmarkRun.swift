@@ -35,6 +35,22 @@ public struct BenchmarkRun<Benchmark: TabularBenchmark>: Sendable {
     return result
   }
 
+  /// Continues training a configuration from `trainedEpochs` to `epochs`, paying only the
+  /// difference (as a search that keeps a partially trained network does), and logs the value.
+  ///
+  /// - Throws: The dataset's error for an epoch outside its range; nothing is logged then.
+  @discardableResult
+  public mutating func resume(_ configuration: Benchmark.Configuration, from trainedEpochs: Int, to epochs: Int) throws
+    -> QueryResult
+  {
+    precondition(epochs > trainedEpochs, "training must move forward")
+    let result = try benchmark.evaluate(configuration, epochs: epochs)
+    let paid = trainedEpochs < benchmark.epochRange.lowerBound ? 0 : (try benchmark.evaluate(configuration, epochs: trainedEpochs).cost ?? 0)
+    let cost = (result.cost ?? 0) - paid
+    log.record(key: configuration, value: result.value, cost: cost, epochs: epochs)
+    return QueryResult(accuracy: result.value, cost: cost)
+  }
+
   /// Forgets every query.
   public mutating func reset() { log.reset() }
 

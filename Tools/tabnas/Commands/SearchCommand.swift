@@ -8,7 +8,7 @@ struct SearchCommand: Command {
   static let name = "search"
   static let abstract = "Run a baseline search many times; write per-run results and a summary."
   static let usage = """
-    usage: tabnas search random|evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
+    usage: tabnas search random|evolution|srm-random [--dataset NAME] [--data PATH] [--budget B] [--runs N]
                          [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
                          [--json]
 
@@ -22,6 +22,8 @@ struct SearchCommand: Command {
 
     algorithms:
       random                 uniformly random configurations, fully trained
+      srm-random             learning curves: random order with early stopping by sequential
+                             regression models (Baker et al. 2018 §4; Δ = 0.99, 50 trained fully)
       evolution              regularized evolution: population 10, sample 3; NAS-HPO-Bench-II
                              mutates one edge, the learning rate or the batch size (as the
                              reference); learning curves move to one of the 8 nearest
@@ -52,9 +54,11 @@ struct SearchCommand: Command {
   var dataset: DatasetOptions
 
   init(parsing arguments: inout Arguments) throws {
-    guard let algorithm = arguments.positional() else { throw UsageError.missingOption("algorithm (random or evolution)") }
-    guard ["random", "evolution"].contains(algorithm) else {
-      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random or evolution")
+    guard let algorithm = arguments.positional() else {
+      throw UsageError.missingOption("algorithm (random, evolution or srm-random)")
+    }
+    guard ["random", "evolution", "srm-random"].contains(algorithm) else {
+      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution or srm-random")
     }
     self.algorithm = algorithm
     budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
@@ -79,6 +83,9 @@ struct SearchCommand: Command {
 
   func run(console: Console) throws {
     if dataset.isNASHPOBench2 {
+      guard algorithm != "srm-random" else {
+        throw CommandError.unsupportedDataset(dataset.datasetName, supported: "learning-curve datasets for srm-random")
+      }
       let bench = try dataset.openNASHPOBench2()
       if algorithm == "random" {
         try execute(UniformRandomSearch<NASHPOBench2>(), on: bench, defaultBudget: 20_000, console: console)
@@ -90,6 +97,8 @@ struct SearchCommand: Command {
       let defaultBudget = 10 * (try data.query(data.key(at: 0)).cost ?? Double(data.epochs.upperBound))
       if algorithm == "random" {
         try execute(UniformRandomSearch<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
+      } else if algorithm == "srm-random" {
+        try execute(EarlyStoppingSearch(), on: data, defaultBudget: defaultBudget, console: console)
       } else {
         let rule = try NearestConfigurations(dataset: data)
         try execute(RegularizedEvolution(rule: rule), on: data, defaultBudget: defaultBudget, console: console)

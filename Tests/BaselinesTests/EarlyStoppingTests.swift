@@ -1,0 +1,55 @@
+import Baselines
+import Foundation
+import Testing
+import TabularNAS
+
+@Suite("Early stopping with sequential regression models")
+struct EarlyStoppingTests {
+  /// Saturating curves over 10 epochs whose ceiling depends on the configuration's fields.
+  private func dataset() throws -> LearningCurveDataset {
+    var generator = SplitMix64(seed: 5)
+    var text = "width,depth," + (1...10).map { "acc_\($0)" }.joined(separator: ",") + "\n"
+    for _ in 0..<120 {
+      let width = Double(Int.random(in: 1...8, using: &generator)), depth = Double(Int.random(in: 1...6, using: &generator))
+      let ceiling = 0.3 + 0.05 * width + 0.03 * depth + Double.random(in: -0.01...0.01, using: &generator)
+      text += "\(width),\(depth)," + (1...10).map { "\(ceiling * (1 - exp(-Double($0) / 3)))" }.joined(separator: ",") + "\n"
+    }
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString).csv").path
+    try writeNewFile(Array(text.utf8), to: path)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try LearningCurveDataset(contentsOf: path)
+  }
+
+  @Test("stops poor configurations early, trains the best fully, and pays only for epochs trained")
+  func speedup() throws {
+    let data = try dataset()
+    let search = EarlyStoppingSearch(threshold: 0.99, fullyTrained: 30, family: .ridge, draws: 3)
+    let outcome = try search.search(on: data, budget: .infinity, seed: 1)
+    #expect(outcome.tried.count == 120)
+    #expect(!outcome.stopped.isEmpty)
+    #expect(outcome.epochsTrained < 120 * 10)
+    #expect(outcome.run.totalCost == Double(outcome.epochsTrained))
+    let finals = try data.keys.map { try data.finalValue(of: $0) }
+    let best = try #require(finals.indices.max { finals[$0] < finals[$1] })
+    #expect(!outcome.stopped.contains(data.keys[best]))
+    #expect(outcome.run.log.best?.value == finals[best])
+    let report = try EarlyStoppingExperiment(search: search, orderings: 3, seed: 2).run(on: data)
+    #expect(report.allSatisfy { $0.speedup > 1 && $0.bestTrainedFully })
+    let again = try EarlyStoppingExperiment(search: search, orderings: 3, seed: 2).run(on: data)
+    #expect(report.map(\.epochsTrained) == again.map(\.epochsTrained))
+  }
+
+  @Test("resuming training charges only the new epochs")
+  func resume() throws {
+    let data = try dataset()
+    var run = BenchmarkRun(benchmark: data)
+    let key = try data.key(at: 0)
+    try run.resume(key, from: 0, to: 3)
+    try run.resume(key, from: 3, to: 10)
+    #expect(run.log.entries.map(\.cost) == [3, 7])
+    #expect(run.log.entries.map(\.epochs) == [3, 10])
+    #expect(throws: PredictionError.tooFewRows(120, needed: 201, reason: "early stopping after 200 full trainings")) {
+      try EarlyStoppingExperiment(search: EarlyStoppingSearch(fullyTrained: 200)).run(on: data)
+    }
+  }
+}

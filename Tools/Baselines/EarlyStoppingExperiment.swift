@@ -1,0 +1,62 @@
+import Dispatch
+import TabularNAS
+
+/// Baker et al. (2018, §4)'s early-stopping evaluation: search every configuration of a
+/// dataset in several random orders, and compare the epochs trained with training all fully.
+public struct EarlyStoppingExperiment: Sendable {
+  /// One ordering's outcome.
+  public struct Ordering: Sendable {
+    /// Epochs trained with early stopping.
+    public let epochsTrained: Int
+    /// Epochs to train every configuration fully.
+    public let epochsWithout: Int
+    /// Configurations stopped early.
+    public let stoppedCount: Int
+    /// Whether the configuration with the best final value was trained fully.
+    public let bestTrainedFully: Bool
+
+    /// epochsWithout / epochsTrained.
+    public var speedup: Double { Double(epochsWithout) / Double(max(epochsTrained, 1)) }
+  }
+
+  /// The strategy evaluated.
+  public let search: EarlyStoppingSearch
+  /// The number of random orders.
+  public let orderings: Int
+  /// The base seed.
+  public let seed: UInt64
+
+  /// Creates an experiment.
+  public init(search: EarlyStoppingSearch, orderings: Int = 10, seed: UInt64 = 0) {
+    self.search = search
+    self.orderings = orderings
+    self.seed = seed
+  }
+
+  /// Runs every ordering (in parallel; each from its own seed).
+  ///
+  /// - Throws: ``PredictionError`` when the dataset has too few configurations to fit the
+  ///   models, and query errors.
+  public func run(on dataset: LearningCurveDataset) throws -> [Ordering] {
+    guard dataset.count > search.fullyTrained else {
+      throw PredictionError.tooFewRows(dataset.count, needed: search.fullyTrained + 1, reason: "early stopping after \(search.fullyTrained) full trainings")
+    }
+    let keys = dataset.keys
+    let finals = try keys.map { try dataset.finalValue(of: $0) }
+    let bestIndex = finals.indices.reduce(0) { dataset.direction.isImprovement(finals[$1], over: finals[$0]) ? $1 : $0 }
+    let fullLength = dataset.epochs.upperBound
+    let slots = RunSlots<Result<Ordering, any Error>>(count: orderings)
+    DispatchQueue.concurrentPerform(iterations: orderings) { index in
+      _ = slots.set(
+        index,
+        Result {
+          let outcome = try search.search(
+            on: dataset, budget: .infinity, seed: SearchExperiment<EarlyStoppingSearch>.runSeed(base: seed, index: index))
+          return Ordering(
+            epochsTrained: outcome.epochsTrained, epochsWithout: outcome.tried.count * fullLength,
+            stoppedCount: outcome.stopped.count, bestTrainedFully: !outcome.stopped.contains(keys[bestIndex]))
+        })
+    }
+    return try slots.values.map { try $0.get() }
+  }
+}

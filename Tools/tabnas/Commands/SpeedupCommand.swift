@@ -1,0 +1,96 @@
+import Baselines
+import Foundation
+import TabularNAS
+
+/// `tabnas speedup`: Baker et al. (2018, §4)'s early-stopping speedups on a learning-curve dataset.
+struct SpeedupCommand: Command {
+  static let name = "speedup"
+  static let abstract = "Early stopping with sequential regression models: epochs saved (Baker et al. §4)."
+  static let usage = """
+    usage: tabnas speedup --dataset baker:FILE|naap440 [--deltas 0.9,0.95,0.99] [--margin δ]
+                          [--checkpoints 0.05,0.1,0.2,…,0.9] [--fully-trained 50] [--orderings 10]
+                          [--model nu-svr-rbf] [--seed S] [--data DIR] [--json]
+
+    Searches every configuration in --orderings random orders. The first --fully-trained train
+    fully and fit one model per checkpoint (by default 5 % and every 10 % of the curve); every later one
+    stops at a checkpoint once P(final ≤ best so far − δ) ≥ Δ. Prints, per Δ, the speedup in
+    epochs over training everything fully (mean ± standard error) and in how many orderings
+    the best configuration was still trained fully.
+
+    options:
+      --deltas LIST          probability thresholds Δ (default 0.9,0.95,0.99)
+      --margin δ             margin in metric units (default 0)
+      --checkpoints LIST     fractions of the curve where a configuration may stop
+      --fully-trained N      configurations trained fully before fitting (default 50)
+      --orderings N          random orders (default 10)
+      --model NAME           regression family (default nu-svr-rbf)
+      --seed S               base seed (default 0)
+    \\(DatasetOptions.usage)
+      --help                 show this help
+    """
+
+  var deltas: [Double]
+  var checkpoints: [Double]
+  var margin: Double
+  var fullyTrained: Int
+  var orderings: Int
+  var model: ModelFamily
+  var seed: UInt64
+  var dataset: DatasetOptions
+
+  init(parsing arguments: inout Arguments) throws {
+    deltas = try arguments.option(
+      "deltas",
+      as: { text in
+        let values = text.split(separator: ",").map { Double($0) }
+        return values.allSatisfy { $0.map { $0 > 0 && $0 < 1 } ?? false } && !values.isEmpty ? values.compactMap { $0 } : nil
+      }, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
+    checkpoints = try arguments.option(
+      "checkpoints",
+      as: { text in
+        let values = text.split(separator: ",").map { Double($0) }
+        return values.allSatisfy { $0.map { $0 > 0 && $0 < 1 } ?? false } && !values.isEmpty ? values.compactMap { $0 } : nil
+      }, expecting: "fractions in (0, 1)") ?? EarlyStoppingSearch().checkpoints
+    margin = try arguments.option("margin", as: { Double($0) }, expecting: "a number") ?? 0
+    fullyTrained = try arguments.option("fully-trained", as: { Int($0).flatMap { $0 >= 3 ? $0 : nil } }, expecting: "an integer ≥ 3") ?? EarlyStoppingSearch().fullyTrained
+    orderings = try arguments.option("orderings", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer") ?? 10
+    let modelName = try arguments.option("model") ?? ModelFamily.nuSVRRBF.rawValue
+    guard let family = ModelFamily(rawValue: modelName) else {
+      throw UsageError.invalidValue(option: "model", value: modelName, expected: ModelFamily.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    model = family
+    seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
+    dataset = try DatasetOptions(parsing: &arguments)
+    if dataset.isNASHPOBench2 { throw UsageError.notApplicable(option: "speedup", dataset: dataset.datasetName) }
+  }
+
+  func run(console: Console) throws {
+    let data = try dataset.openLearningCurves()
+    var rows: [JSONValue] = []
+    if !dataset.json {
+      console.print("\(data.descriptor.name): \(orderings) orderings, \(fullyTrained) configurations trained fully first, model \(model.rawValue), δ = \(margin)")
+      console.print("Δ        speedup (epochs)      stopped        best trained fully")
+    }
+    for delta in deltas {
+      let search = EarlyStoppingSearch(
+        threshold: delta, margin: margin, fullyTrained: fullyTrained, checkpoints: checkpoints, family: model)
+      let results = try EarlyStoppingExperiment(search: search, orderings: orderings, seed: seed).run(on: data)
+      let (mean, error) = Metrics.meanAndStandardError(results.map(\.speedup))
+      let stopped = results.map { Double($0.stoppedCount) }.reduce(0, +) / Double(results.count)
+      let bestFully = results.count { $0.bestTrainedFully }
+      rows.append(
+        .object([
+          .init("delta", .number(delta)), .init("speedup_mean", .number(mean)), .init("speedup_standard_error", .number(error)),
+          .init("stopped_mean", .number(stopped)), .init("best_trained_fully", .integer(bestFully)),
+          .init("orderings", .integer(results.count)),
+        ]))
+      if !dataset.json {
+        console.print(
+          String(format: "%-8.3g %6.2f× ± %-10.2f %8.1f of %d   %d of %d", delta, mean, error, stopped, data.count, bestFully, results.count))
+      }
+    }
+    if dataset.json {
+      console.print(JSONValue.object([.init("dataset", .string(data.descriptor.name)), .init("rows", .array(rows))]).text)
+    }
+  }
+}
