@@ -39,6 +39,19 @@ struct EarlyStoppingTests {
     #expect(report.map(\.epochsTrained) == again.map(\.epochsTrained))
   }
 
+  @Test("with evolution the search proposes neighbours and stays within one configuration of the budget")
+  func evolution() throws {
+    let data = try dataset()
+    let order = EarlyStoppingSearch.Order.evolution(populationSize: 10, sampleSize: 3, rule: try NearestConfigurations(dataset: data))
+    let search = EarlyStoppingSearch(fullyTrained: 20, family: .ridge, draws: 3, order: order)
+    #expect(search.name == "srm-evolution")
+    let outcome = try search.search(on: data, budget: 600, seed: 4)
+    #expect(outcome.run.totalCost >= 600 && outcome.run.totalCost < 610)
+    #expect(outcome.tried.count > 60)
+    let run = try search.run(on: data, budget: 600, seed: 4)
+    #expect(run.log.values == outcome.run.log.values)
+  }
+
   @Test("resuming training charges only the new epochs")
   func resume() throws {
     let data = try dataset()

@@ -1,14 +1,23 @@
 import TabularNAS
 
-/// Random search accelerated by sequential regression models (Baker et al. 2018, §4).
+/// Search accelerated by sequential regression models (Baker et al. 2018, §4).
 ///
-/// Configurations are drawn without replacement in a random order. The first
-/// `fullyTrained` train to the end; then one ``SequentialRegressionModel`` per checkpoint is
-/// fitted on them and kept. Every later configuration trains checkpoint by checkpoint (paying
-/// only the new epochs) and stops as soon as the prediction says it is unlikely to beat the best
-/// final value so far: P(ŷ_T ≤ y_best − δ) ≥ Δ (mirrored for lower-is-better metrics).
-/// Configurations that are not stopped train fully and may raise y_best.
+/// Configurations come in a random order without replacement, or from regularized evolution.
+/// The first `fullyTrained` train to the end; then one ``SequentialRegressionModel`` per
+/// checkpoint is fitted on them and kept. Every later configuration trains checkpoint by
+/// checkpoint (paying only the new epochs) and stops as soon as the prediction says it is
+/// unlikely to beat the best final value so far: P(ŷ_T ≤ y_best − δ) ≥ Δ (mirrored for
+/// lower-is-better metrics). Configurations that are not stopped train fully and may raise
+/// y_best; in evolution a stopped configuration's fitness is its predicted final value.
 public struct EarlyStoppingSearch: SearchStrategy {
+  /// Where configurations come from.
+  public enum Order: Sendable {
+    /// A random permutation of the dataset.
+    case random
+    /// Regularized evolution (population, sample, neighbour rule), as ``RegularizedEvolution``.
+    case evolution(populationSize: Int, sampleSize: Int, rule: NearestConfigurations)
+  }
+
   /// The probability threshold Δ.
   public var threshold: Double
   /// The margin δ, in metric units.
@@ -21,13 +30,16 @@ public struct EarlyStoppingSearch: SearchStrategy {
   public var family: ModelFamily
   /// Random-search draws when tuning each model.
   public var draws: Int
+  /// Where configurations come from.
+  public var order: Order
 
   /// Creates the strategy.
   public init(
     threshold: Double = 0.99, margin: Double = 0, fullyTrained: Int = 50,
     checkpoints: [Double] = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
-    family: ModelFamily = .nuSVRRBF, draws: Int = 10
+    family: ModelFamily = .nuSVRRBF, draws: Int = 10, order: Order = .random
   ) {
+    self.order = order
     self.threshold = threshold
     self.margin = margin
     self.fullyTrained = fullyTrained
@@ -36,8 +48,10 @@ public struct EarlyStoppingSearch: SearchStrategy {
     self.draws = draws
   }
 
-  /// `srm-random`.
-  public var name: String { "srm-random" }
+  /// `srm-random` or `srm-evolution`.
+  public var name: String {
+    if case .evolution = order { "srm-evolution" } else { "srm-random" }
+  }
 
   /// The prefix lengths τ of the checkpoints on a dataset (at least 1, below the full curve).
   public func observedCounts(on dataset: LearningCurveDataset) -> [Int] {
@@ -64,47 +78,91 @@ public struct EarlyStoppingSearch: SearchStrategy {
 
   /// Searches and reports what was stopped and how many epochs were trained.
   public func search(on dataset: LearningCurveDataset, budget: Double, seed: UInt64) throws -> Outcome {
-    var run = BenchmarkRun(benchmark: dataset)
-    var generator = SplitMix64(seed: seed)
-    let order = dataset.keys.shuffled(using: &generator)
-    let last = dataset.epochs.upperBound, first = dataset.epochs.lowerBound
-    let counts = observedCounts(on: dataset)
-    var model: SequentialRegressionModel?
-    var best: Double?
-    var tried: [LearningCurveKey] = [], stopped = Set<LearningCurveKey>(), epochsTrained = 0
-    for key in order where run.totalCost < budget {
-      tried.append(key)
-      if model == nil && tried.count > fullyTrained {
-        model = try SequentialRegressionModel(
-          dataset: dataset, configurations: Array(tried.dropLast()), observedCounts: counts, family: family, draws: draws,
-          uncertainty: .folds(5), seed: seed)
+    var state = SearchState(search: self, dataset: dataset, seed: seed)
+    switch order {
+    case .random:
+      for key in state.randomOrder where state.run.totalCost < budget { _ = try state.train(key) }
+    case .evolution(let populationSize, let sampleSize, let rule):
+      var population: [(key: LearningCurveKey, fitness: Double)] = []
+      for key in state.randomOrder.prefix(populationSize) where state.run.totalCost < budget {
+        population.append((key, try state.train(key)))
       }
-      var trained = 0  // epochs trained so far; epoch 0 (the untrained network) is free
-      if let model, let incumbent = best {
-        let curve = try dataset.curve(of: key)
-        for tau in counts {
-          let epoch = first + tau - 1
-          if epoch > trained {
-            try run.resume(key, from: trained, to: epoch)
-            epochsTrained += epoch - trained
-            trained = epoch
-          }
-          let prediction = try model.predict(key, observedCurve: Array(curve.prefix(tau)))
-          let unlikely =
-            dataset.direction == .higherIsBetter
-            ? prediction.probability(atMost: incumbent - margin)
-            : 1 - prediction.probability(atMost: incumbent + margin)
-          if unlikely >= threshold {
-            stopped.insert(key)
-            break
-          }
+      while state.run.totalCost < budget, !population.isEmpty {
+        var parent = population[Int.random(in: 0..<population.count, using: &state.generator)]
+        for _ in 1..<max(sampleSize, 1) {
+          let candidate = population[Int.random(in: 0..<population.count, using: &state.generator)]
+          if dataset.direction.isImprovement(candidate.fitness, over: parent.fitness) { parent = candidate }
+        }
+        let child = rule.neighbour(of: parent.key, using: &state.generator)
+        population.append((child, try state.train(child)))
+        population.removeFirst()
+      }
+    }
+    return Outcome(run: state.run, tried: state.tried, stopped: state.stopped, epochsTrained: state.epochsTrained)
+  }
+}
+
+/// One early-stopping search in progress.
+private struct SearchState {
+  let search: EarlyStoppingSearch
+  let dataset: LearningCurveDataset
+  let seed: UInt64
+  let counts: [Int]
+  var generator: SplitMix64
+  let randomOrder: [LearningCurveKey]
+  var run: BenchmarkRun<LearningCurveDataset>
+  var model: SequentialRegressionModel?
+  var best: Double?
+  var tried: [LearningCurveKey] = []
+  var fullyTrainedKeys: [LearningCurveKey] = []
+  var stopped = Set<LearningCurveKey>()
+  var epochsTrained = 0
+
+  init(search: EarlyStoppingSearch, dataset: LearningCurveDataset, seed: UInt64) {
+    self.search = search
+    self.dataset = dataset
+    self.seed = seed
+    counts = search.observedCounts(on: dataset)
+    generator = SplitMix64(seed: seed)
+    randomOrder = dataset.keys.shuffled(using: &generator)
+    run = BenchmarkRun(benchmark: dataset)
+  }
+
+  /// Trains a configuration, stopping it early when the models say so; returns its fitness:
+  /// the final value, or the predicted one when stopped.
+  mutating func train(_ key: LearningCurveKey) throws -> Double {
+    tried.append(key)
+    if model == nil && fullyTrainedKeys.count >= search.fullyTrained {
+      model = try SequentialRegressionModel(
+        dataset: dataset, configurations: fullyTrainedKeys, observedCounts: counts, family: search.family,
+        draws: search.draws, uncertainty: .folds(5), seed: seed)
+    }
+    let first = dataset.epochs.lowerBound, last = dataset.epochs.upperBound
+    var trained = 0  // epochs trained so far; epoch 0 (the untrained network) is free
+    if let model, let incumbent = best {
+      let curve = try dataset.curve(of: key)
+      for tau in counts {
+        let epoch = first + tau - 1
+        if epoch > trained {
+          try run.resume(key, from: trained, to: epoch)
+          epochsTrained += epoch - trained
+          trained = epoch
+        }
+        let prediction = try model.predict(key, observedCurve: Array(curve.prefix(tau)))
+        let unlikely =
+          dataset.direction == .higherIsBetter
+          ? prediction.probability(atMost: incumbent - search.margin)
+          : 1 - prediction.probability(atMost: incumbent + search.margin)
+        if unlikely >= search.threshold {
+          stopped.insert(key)
+          return prediction.mean
         }
       }
-      guard !stopped.contains(key) else { continue }
-      let final = try run.resume(key, from: trained, to: last).value
-      epochsTrained += last - trained
-      if best.map({ dataset.direction.isImprovement(final, over: $0) }) ?? true { best = final }
     }
-    return Outcome(run: run, tried: tried, stopped: stopped, epochsTrained: epochsTrained)
+    let final = try run.resume(key, from: trained, to: last).value
+    epochsTrained += last - trained
+    fullyTrainedKeys.append(key)
+    if best.map({ dataset.direction.isImprovement(final, over: $0) }) ?? true { best = final }
+    return final
   }
 }

@@ -8,7 +8,7 @@ struct SearchCommand: Command {
   static let name = "search"
   static let abstract = "Run a baseline search many times; write per-run results and a summary."
   static let usage = """
-    usage: tabnas search random|evolution|srm-random [--dataset NAME] [--data PATH] [--budget B] [--runs N]
+    usage: tabnas search random|evolution|srm-random|srm-evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
                          [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
                          [--json]
 
@@ -24,6 +24,8 @@ struct SearchCommand: Command {
       random                 uniformly random configurations, fully trained
       srm-random             learning curves: random order with early stopping by sequential
                              regression models (Baker et al. 2018 §4; Δ = 0.99, 50 trained fully)
+      srm-evolution          learning curves: regularized evolution with the same early stopping;
+                             a stopped configuration's fitness is its predicted final value
       evolution              regularized evolution: population 10, sample 3; NAS-HPO-Bench-II
                              mutates one edge, the learning rate or the batch size (as the
                              reference); learning curves move to one of the 8 nearest
@@ -55,10 +57,10 @@ struct SearchCommand: Command {
 
   init(parsing arguments: inout Arguments) throws {
     guard let algorithm = arguments.positional() else {
-      throw UsageError.missingOption("algorithm (random, evolution or srm-random)")
+      throw UsageError.missingOption("algorithm (random, evolution, srm-random or srm-evolution)")
     }
-    guard ["random", "evolution", "srm-random"].contains(algorithm) else {
-      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution or srm-random")
+    guard ["random", "evolution", "srm-random", "srm-evolution"].contains(algorithm) else {
+      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution, srm-random or srm-evolution")
     }
     self.algorithm = algorithm
     budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
@@ -83,8 +85,8 @@ struct SearchCommand: Command {
 
   func run(console: Console) throws {
     if dataset.isNASHPOBench2 {
-      guard algorithm != "srm-random" else {
-        throw CommandError.unsupportedDataset(dataset.datasetName, supported: "learning-curve datasets for srm-random")
+      guard !algorithm.hasPrefix("srm-") else {
+        throw CommandError.unsupportedDataset(dataset.datasetName, supported: "learning-curve datasets for \(algorithm)")
       }
       let bench = try dataset.openNASHPOBench2()
       if algorithm == "random" {
@@ -99,6 +101,10 @@ struct SearchCommand: Command {
         try execute(UniformRandomSearch<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
       } else if algorithm == "srm-random" {
         try execute(EarlyStoppingSearch(), on: data, defaultBudget: defaultBudget, console: console)
+      } else if algorithm == "srm-evolution" {
+        let order = EarlyStoppingSearch.Order.evolution(
+          populationSize: 10, sampleSize: 3, rule: try NearestConfigurations(dataset: data))
+        try execute(EarlyStoppingSearch(order: order), on: data, defaultBudget: defaultBudget, console: console)
       } else {
         let rule = try NearestConfigurations(dataset: data)
         try execute(RegularizedEvolution(rule: rule), on: data, defaultBudget: defaultBudget, console: console)
