@@ -34,6 +34,23 @@ struct BaselinesTests {
     }
   }
 
+  @Test("Hyperband's first bracket starts many configurations at few epochs and halves them")
+  func hyperband() throws {
+    let run = try Hyperband<NASHPOBench2>().run(on: Self.bench, budget: 20_000, seed: 2)
+    // R = 12, η = 3: s_max = 2, so the first bracket starts 9 configurations at 12/9 → 1 epoch.
+    let epochs = run.log.entries.map(\.epochs)
+    #expect(Array(epochs.prefix(9)) == Array(repeating: 1, count: 9))
+    #expect(Array(epochs.dropFirst(9).prefix(3)) == [4, 4, 4])
+    #expect(epochs[12] == 12)
+    let costs = run.log.totalCosts
+    #expect(costs.last.map { $0 >= 20_000 } ?? false && costs[costs.count - 2] < 20_000)
+    let again = try Hyperband<NASHPOBench2>().run(on: Self.bench, budget: 20_000, seed: 2)
+    #expect(again.log.values == run.log.values)
+    // Resumed training pays only the new epochs: a 1 → 4 step costs less than 4 epochs from scratch.
+    let resumed = run.log.entries[9]
+    #expect(try resumed.cost < Self.bench.evaluate(resumed.key, epochs: 4).cost ?? 0)
+  }
+
   @Test("experiments are deterministic under a seed and independent of the number of jobs")
   func determinism() throws {
     let experiment = SearchExperiment(strategy: RegularizedEvolution(rule: NASHPOMutation()), budget: 5000, seed: 7)

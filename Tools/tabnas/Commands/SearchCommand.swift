@@ -8,7 +8,7 @@ struct SearchCommand: Command {
   static let name = "search"
   static let abstract = "Run a baseline search many times; write per-run results and a summary."
   static let usage = """
-    usage: tabnas search random|evolution|srm-random|srm-evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
+    usage: tabnas search random|evolution|hyperband|srm-random|srm-evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
                          [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
                          [--json]
 
@@ -22,6 +22,8 @@ struct SearchCommand: Command {
 
     algorithms:
       random                 uniformly random configurations, fully trained
+      hyperband              Hyperband (Li et al. 2018), η = 3, R = the full training length;
+                             configurations resume training between rounds
       srm-random             learning curves: random order with early stopping by sequential
                              regression models (Baker et al. 2018 §4; Δ = 0.99, 50 trained fully)
       srm-evolution          learning curves: regularized evolution with the same early stopping;
@@ -57,10 +59,10 @@ struct SearchCommand: Command {
 
   init(parsing arguments: inout Arguments) throws {
     guard let algorithm = arguments.positional() else {
-      throw UsageError.missingOption("algorithm (random, evolution, srm-random or srm-evolution)")
+      throw UsageError.missingOption("algorithm (random, evolution, hyperband, srm-random or srm-evolution)")
     }
-    guard ["random", "evolution", "srm-random", "srm-evolution"].contains(algorithm) else {
-      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution, srm-random or srm-evolution")
+    guard ["random", "evolution", "hyperband", "srm-random", "srm-evolution"].contains(algorithm) else {
+      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution, hyperband, srm-random or srm-evolution")
     }
     self.algorithm = algorithm
     budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
@@ -91,6 +93,8 @@ struct SearchCommand: Command {
       let bench = try dataset.openNASHPOBench2()
       if algorithm == "random" {
         try execute(UniformRandomSearch<NASHPOBench2>(), on: bench, defaultBudget: 20_000, console: console)
+      } else if algorithm == "hyperband" {
+        try execute(Hyperband<NASHPOBench2>(), on: bench, defaultBudget: 20_000, console: console)
       } else {
         try execute(RegularizedEvolution(rule: NASHPOMutation()), on: bench, defaultBudget: 20_000, console: console)
       }
@@ -99,6 +103,8 @@ struct SearchCommand: Command {
       let defaultBudget = 10 * (try data.query(data.key(at: 0)).cost ?? Double(data.epochs.upperBound))
       if algorithm == "random" {
         try execute(UniformRandomSearch<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
+      } else if algorithm == "hyperband" {
+        try execute(Hyperband<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
       } else if algorithm == "srm-random" {
         try execute(EarlyStoppingSearch(), on: data, defaultBudget: defaultBudget, console: console)
       } else if algorithm == "srm-evolution" {
