@@ -45,7 +45,7 @@ public struct EarlyStoppingExperiment: Sendable {
     let finals = try keys.map { try dataset.finalValue(of: $0) }
     let bestIndex = finals.indices.reduce(0) { dataset.direction.isImprovement(finals[$1], over: finals[$0]) ? $1 : $0 }
     let fullLength = dataset.epochs.upperBound
-    let slots = RunSlots<Result<Ordering, any Error>>(count: orderings)
+    let slots = ParallelResults<Result<Ordering, any Error>>(count: orderings)
     DispatchQueue.concurrentPerform(iterations: orderings) { index in
       _ = slots.set(
         index,

@@ -36,7 +36,7 @@ public struct SearchExperiment<Strategy: SearchStrategy>: Sendable {
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [TrajectoryResults<Strategy.Benchmark.Configuration>] {
     let indices = Array(runs)
-    let results = RunSlots<Result<TrajectoryResults<Strategy.Benchmark.Configuration>, any Error>>(count: indices.count)
+    let results = ParallelResults<Result<TrajectoryResults<Strategy.Benchmark.Configuration>, any Error>>(count: indices.count)
     let workers = max(1, min(jobs, indices.count))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       for slot in stride(from: worker, to: indices.count, by: workers) {
@@ -49,25 +49,4 @@ public struct SearchExperiment<Strategy: SearchStrategy>: Sendable {
     }
     return try results.values.map { try $0.get() }
   }
-}
-
-/// Results written by parallel runs, one slot each.
-final class RunSlots<Value: Sendable>: @unchecked Sendable {
-  private var slots: [Value?]
-  private var finished = 0
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  /// Stores a result and returns how many are stored.
-  func set(_ index: Int, _ value: Value) -> Int {
-    lock.withLock {
-      slots[index] = value
-      finished += 1
-      return finished
-    }
-  }
-
-  /// Every result, in order.
-  var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

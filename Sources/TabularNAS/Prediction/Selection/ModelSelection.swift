@@ -1,30 +1,26 @@
 /// Tunes and fits a model family on training rows: one ``RandomSearch`` per family, or for
 /// ``ModelFamily/ensemble`` one per member, whose fitted pipelines are averaged.
 public struct ModelSelection: Sendable {
+  /// The search settings; its family may be ``ModelFamily/ensemble``.
+  public let search: RandomSearch
+
   /// The family.
-  public let family: ModelFamily
+  public var family: ModelFamily { search.family }
   /// Random-search draws per (member) family.
-  public let draws: Int
+  public var draws: Int { search.draws }
   /// Cross-validation folds.
-  public let folds: Int
-  /// The pipelines' baseline feature.
-  public let baselineFeature: Int?
-  /// Feature-column variants the search may choose among.
-  public let featureVariants: [[Int]?]
+  public var folds: Int { search.folds }
   /// What cross-validation minimises.
-  public let criterion: SelectionCriterion
+  public var criterion: SelectionCriterion { search.criterion }
 
   /// Creates a selection.
   public init(
     family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil],
     criterion: SelectionCriterion = .squaredError
   ) {
-    self.criterion = criterion
-    self.family = family
-    self.draws = draws
-    self.folds = folds
-    self.baselineFeature = baselineFeature
-    self.featureVariants = featureVariants
+    search = RandomSearch(
+      family: family, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants,
+      criterion: criterion)
   }
 
   /// Selects hyperparameters by cross-validation: one pipeline per member family.
@@ -32,10 +28,7 @@ public struct ModelSelection: Sendable {
   /// - Throws: ``PredictionError`` for too few rows, bad values, or a failing fit.
   public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> [Pipeline] {
     try family.members.enumerated().map { offset, member in
-      let search = RandomSearch(
-        family: member, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants,
-        criterion: criterion)
-      return try search.select(features, targets, seed: seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03)
+      try search.with(family: member).select(features, targets, seed: seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03)
     }
   }
 

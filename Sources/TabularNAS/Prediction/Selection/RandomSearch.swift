@@ -30,6 +30,13 @@ public struct RandomSearch: Sendable {
     self.featureVariants = featureVariants.isEmpty ? [nil] : featureVariants
   }
 
+  /// The same search over another family.
+  public func with(family: ModelFamily) -> RandomSearch {
+    RandomSearch(
+      family: family, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants,
+      criterion: criterion)
+  }
+
   /// The pipeline with the best cross-validated error (not yet fitted).
   ///
   /// - Throws: ``PredictionError/tooFewRows(_:needed:reason:)`` with fewer rows than folds, and
