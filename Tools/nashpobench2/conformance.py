@@ -7,7 +7,8 @@ write_original_files.py (full size by default), then checks that
    accuracy and cost, bit for bit;
 2. a scripted search run gives identical get_results (acc_trans, key_trans, best_acc_trans,
    best_key_trans, total_cost_trans, final_accs);
-3. our pickle export of that run loads with pickle.load to the same dict as get_results.
+3. our pickle export of that run loads with pickle.load to the same dict as get_results;
+4. a `tabnas search --format pickle` result loads with pickle.load with exactly the reference keys.
 Runs are restricted to validation queries with seed 222, where the reference's documented
 flaws (test/train queries competing for best, sticky seeds) cannot differ from us.
 
@@ -102,6 +103,11 @@ def main():
             our_results = json.load(f)
         with open(results_pickle, "rb") as f:
             our_pickle = pickle.load(f)
+        search_folder = os.path.join(scratch, "search")
+        run([tabnas, "search", "evolution", "--data", folder, "--runs", "3", "--budget", "5000", "--format", "pickle",
+             "--out", search_folder], capture_output=True)
+        with open(os.path.join(search_folder, "seed2.pkl"), "rb") as f:
+            search_pickle = pickle.load(f)
 
     passed = failed = 0
     mismatches = []
@@ -126,9 +132,15 @@ def main():
     if not same_pickle:
         mismatches.append(("pickle export", sorted(results), sorted(our_pickle)))
 
+    search_ok = (list(search_pickle) == keys and len(search_pickle["final_accs"]) == 2
+                 and all(isinstance(key, dict) and set(key) == {"cellcode", "lr", "batch_size"} for key in search_pickle["key_trans"]))
+    passed, failed = (passed + 1, failed) if search_ok else (passed, failed + 1)
+    if not search_ok:
+        mismatches.append(("tabnas search pickle", list(search_pickle)))
+
     for mismatch in mismatches[:10]:
         print("MISMATCH", mismatch)
-    print(f"conformance on {folder}: {args.queries} random queries, a {args.run_length}-query run, pickle export")
+    print(f"conformance on {folder}: {args.queries} random queries, a {args.run_length}-query run, pickle exports")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
