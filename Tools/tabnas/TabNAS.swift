@@ -12,7 +12,7 @@ enum TabNAS {
     Query tabular NAS and HPO benchmarks instead of training networks.
 
     commands:
-    \(commands.map { "  " + $0.name.padding(toLength: 8, withPad: " ", startingAt: 0) + $0.abstract }.joined(separator: "\n"))
+    \(commands.map { "  " + $0.name.padding(toLength: 10, withPad: " ", startingAt: 0) + $0.abstract }.joined(separator: "\n"))
 
     Run 'tabnas <command> --help' for a command's options.
     """
