@@ -46,10 +46,24 @@ struct EarlyStoppingTests {
     let search = EarlyStoppingSearch(fullyTrained: 20, family: .ridge, draws: 3, order: order)
     #expect(search.name == "srm-evolution")
     let outcome = try search.search(on: data, budget: 600, seed: 4)
-    #expect(outcome.run.totalCost >= 600 && outcome.run.totalCost < 610)
+    let costs = outcome.run.log.totalCosts
+    #expect(outcome.run.totalCost >= 600 && costs[costs.count - 2] < 600)
     #expect(outcome.tried.count > 60)
     let run = try search.run(on: data, budget: 600, seed: 4)
     #expect(run.log.values == outcome.run.log.values)
+  }
+
+  @Test("f-Hyperband stays within one query of the budget, is deterministic, and stops some configurations early")
+  func fastHyperband() throws {
+    let data = try dataset()
+    let search = FastHyperband(threshold: 0.9, burnIn: 20, kappa: 0.3, family: .ridge, draws: 3)
+    let run = try search.run(on: data, budget: 1000, seed: 6)
+    let costs = run.log.totalCosts
+    #expect(costs.last.map { $0 >= 1000 } ?? false && costs[costs.count - 2] < 1000)
+    #expect(try search.run(on: data, budget: 1000, seed: 6).log.values == run.log.values)
+    let plain = try Hyperband<LearningCurveDataset>().run(on: data, budget: 1000, seed: 6)
+    // Early stopping saves epochs, so the same budget reaches more distinct configurations.
+    #expect(Set(run.log.keys).count > Set(plain.log.keys).count)
   }
 
   @Test("resuming training charges only the new epochs")

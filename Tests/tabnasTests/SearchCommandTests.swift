@@ -60,8 +60,8 @@ struct SearchCommandTests {
   }
 
   @Test("bad options are usage errors", arguments: [
-    (["search"], "missing required option --algorithm (random, evolution, hyperband, srm-random or srm-evolution)"),
-    (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, srm-random or srm-evolution, got 'annealing'"),
+    (["search"], "missing required option --algorithm (random, evolution, hyperband, f-hyperband, srm-random or srm-evolution)"),
+    (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, f-hyperband, srm-random or srm-evolution, got 'annealing'"),
     (["search", "random", "--budget", "-5"], "option --budget expects a positive number, got '-5'"),
     (["search", "random", "--format", "csv"], "option --format expects json or pickle, got 'csv'"),
   ] as [([String], String)])

@@ -78,7 +78,7 @@ public struct EarlyStoppingSearch: SearchStrategy {
 
   /// Searches and reports what was stopped and how many epochs were trained.
   public func search(on dataset: LearningCurveDataset, budget: Double, seed: UInt64) throws -> Outcome {
-    var state = SearchState(search: self, dataset: dataset, seed: seed)
+    var state = SearchState(search: self, dataset: dataset, budget: budget, seed: seed)
     switch order {
     case .random:
       for key in state.randomOrder where state.run.totalCost < budget { _ = try state.train(key) }
@@ -106,6 +106,7 @@ public struct EarlyStoppingSearch: SearchStrategy {
 private struct SearchState {
   let search: EarlyStoppingSearch
   let dataset: LearningCurveDataset
+  let budget: Double
   let seed: UInt64
   let counts: [Int]
   var generator: SplitMix64
@@ -118,9 +119,10 @@ private struct SearchState {
   var stopped = Set<LearningCurveKey>()
   var epochsTrained = 0
 
-  init(search: EarlyStoppingSearch, dataset: LearningCurveDataset, seed: UInt64) {
+  init(search: EarlyStoppingSearch, dataset: LearningCurveDataset, budget: Double, seed: UInt64) {
     self.search = search
     self.dataset = dataset
+    self.budget = budget
     self.seed = seed
     counts = search.observedCounts(on: dataset)
     generator = SplitMix64(seed: seed)
@@ -129,7 +131,8 @@ private struct SearchState {
   }
 
   /// Trains a configuration, stopping it early when the models say so; returns its fitness:
-  /// the final value, or the predicted one when stopped.
+  /// the final value, or the predicted one when stopped. Training also ends, unfinished, when
+  /// the budget runs out, so a run overshoots by at most one query.
   mutating func train(_ key: LearningCurveKey) throws -> Double {
     tried.append(key)
     if model == nil && fullyTrainedKeys.count >= search.fullyTrained {
@@ -139,16 +142,19 @@ private struct SearchState {
     }
     let first = dataset.epochs.lowerBound, last = dataset.epochs.upperBound
     var trained = 0  // epochs trained so far; epoch 0 (the untrained network) is free
+    var latest = -Double.infinity
     if let model, let incumbent = best {
       let curve = try dataset.curve(of: key)
       for tau in counts {
         let epoch = first + tau - 1
         if epoch > trained {
+          guard run.totalCost < budget else { return latest }
           try run.resume(key, from: trained, to: epoch)
           epochsTrained += epoch - trained
           trained = epoch
         }
         let prediction = try model.predict(key, observedCurve: Array(curve.prefix(tau)))
+        latest = prediction.mean
         let unlikely =
           dataset.direction == .higherIsBetter
           ? prediction.probability(atMost: incumbent - search.margin)
@@ -159,6 +165,7 @@ private struct SearchState {
         }
       }
     }
+    guard run.totalCost < budget || trained == 0 else { return latest }
     let final = try run.resume(key, from: trained, to: last).value
     epochsTrained += last - trained
     fullyTrainedKeys.append(key)

@@ -20,6 +20,14 @@ public struct SequentialRegressionModel: Sendable {
     }
   }
 
+  /// What the models predict.
+  public enum Target: Equatable, Sendable {
+    /// The configuration's final value (the descriptor's rule).
+    case finalValue
+    /// The metric after a number of epochs (f-Hyperband predicts the value at its rung).
+    case value(afterEpochs: Int)
+  }
+
   /// How σ_τ is estimated.
   public enum UncertaintyEstimate: Equatable, Sendable {
     /// Leave-one-out residuals, as the paper does (one refit per training configuration).
@@ -45,12 +53,13 @@ public struct SequentialRegressionModel: Sendable {
   ///   - observedCounts: The prefix lengths τ to model, each in 1…(curve length).
   ///   - family: The regression family, tuned per τ by random search with k-fold CV.
   ///   - groups: The feature groups.
+  ///   - target: What to predict: the final value, or the value after some epochs.
   /// - Throws: ``PredictionError`` for τ out of range, too few configurations for the folds or
   ///   the uncertainty estimate, non-finite features, or a failing fit.
   public init(
     dataset: LearningCurveDataset, configurations: [LearningCurveKey], observedCounts: [Int],
     family: ModelFamily = .nuSVRRBF, groups: CurveFeatureGroups = .all, draws: Int = 20, folds: Int = 3,
-    uncertainty: UncertaintyEstimate = .leaveOneOut, seed: UInt64 = 0
+    uncertainty: UncertaintyEstimate = .leaveOneOut, target: Target = .finalValue, seed: UInt64 = 0
   ) throws {
     let counts = Array(Set(observedCounts)).sorted()
     guard !counts.isEmpty else { throw PredictionError.epochsOutOfRange(0, allowed: 1...dataset.epochs.count) }
@@ -59,7 +68,14 @@ public struct SequentialRegressionModel: Sendable {
     guard configurations.count >= minimum else {
       throw PredictionError.tooFewRows(configurations.count, needed: minimum, reason: "a sequential regression model")
     }
-    let targets = try configurations.map { try dataset.finalValue(of: $0) }
+    let targets: [Double]
+    switch target {
+    case .finalValue:
+      targets = try configurations.map { try dataset.finalValue(of: $0) }
+    case .value(let epochs):
+      guard dataset.epochs.contains(epochs) else { throw PredictionError.epochsOutOfRange(epochs, allowed: dataset.epochs) }
+      targets = try configurations.map { try dataset.query($0, epoch: epochs).value }
+    }
     var extractors: [CurveFeatureExtractor] = [], predictors: [FittedPredictor] = [], deviations: [Double] = []
     for (position, tau) in counts.enumerated() {
       let extractor = try CurveFeatureExtractor(dataset: dataset, groups: groups, observedValues: tau)

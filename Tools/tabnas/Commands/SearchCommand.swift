@@ -8,7 +8,7 @@ struct SearchCommand: Command {
   static let name = "search"
   static let abstract = "Run a baseline search many times; write per-run results and a summary."
   static let usage = """
-    usage: tabnas search random|evolution|hyperband|srm-random|srm-evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
+    usage: tabnas search random|evolution|hyperband|f-hyperband|srm-random|srm-evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
                          [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
                          [--json]
 
@@ -24,6 +24,9 @@ struct SearchCommand: Command {
       random                 uniformly random configurations, fully trained
       hyperband              Hyperband (Li et al. 2018), η = 3, R = the full training length;
                              configurations resume training between rounds
+      f-hyperband            learning curves: Hyperband whose rounds stop configurations early
+                             by models of the value at the round's epochs (Baker et al. 2018
+                             §4.2.1; Δ = 0.95, d = 100, κ = 0.5)
       srm-random             learning curves: random order with early stopping by sequential
                              regression models (Baker et al. 2018 §4; Δ = 0.99, 50 trained fully)
       srm-evolution          learning curves: regularized evolution with the same early stopping;
@@ -59,10 +62,10 @@ struct SearchCommand: Command {
 
   init(parsing arguments: inout Arguments) throws {
     guard let algorithm = arguments.positional() else {
-      throw UsageError.missingOption("algorithm (random, evolution, hyperband, srm-random or srm-evolution)")
+      throw UsageError.missingOption("algorithm (random, evolution, hyperband, f-hyperband, srm-random or srm-evolution)")
     }
-    guard ["random", "evolution", "hyperband", "srm-random", "srm-evolution"].contains(algorithm) else {
-      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution, hyperband, srm-random or srm-evolution")
+    guard ["random", "evolution", "hyperband", "f-hyperband", "srm-random", "srm-evolution"].contains(algorithm) else {
+      throw UsageError.invalidValue(option: "algorithm", value: algorithm, expected: "random, evolution, hyperband, f-hyperband, srm-random or srm-evolution")
     }
     self.algorithm = algorithm
     budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
@@ -87,7 +90,7 @@ struct SearchCommand: Command {
 
   func run(console: Console) throws {
     if dataset.isNASHPOBench2 {
-      guard !algorithm.hasPrefix("srm-") else {
+      guard !algorithm.hasPrefix("srm-") && algorithm != "f-hyperband" else {
         throw CommandError.unsupportedDataset(dataset.datasetName, supported: "learning-curve datasets for \(algorithm)")
       }
       let bench = try dataset.openNASHPOBench2()
@@ -105,6 +108,8 @@ struct SearchCommand: Command {
         try execute(UniformRandomSearch<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
       } else if algorithm == "hyperband" {
         try execute(Hyperband<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
+      } else if algorithm == "f-hyperband" {
+        try execute(FastHyperband(), on: data, defaultBudget: defaultBudget, console: console)
       } else if algorithm == "srm-random" {
         try execute(EarlyStoppingSearch(), on: data, defaultBudget: defaultBudget, console: console)
       } else if algorithm == "srm-evolution" {
