@@ -140,32 +140,24 @@ private struct SearchState {
         dataset: dataset, configurations: fullyTrainedKeys, observedCounts: counts, family: search.family,
         draws: search.draws, uncertainty: .folds(5), seed: seed)
     }
-    let first = dataset.epochs.lowerBound, last = dataset.epochs.upperBound
     var trained = 0  // epochs trained so far; epoch 0 (the untrained network) is free
-    var latest = -Double.infinity
     if let model, let incumbent = best {
-      let curve = try dataset.curve(of: key)
-      for tau in counts {
-        let epoch = first + tau - 1
-        if epoch > trained {
-          guard run.totalCost < budget else { return latest }
-          try run.resume(key, from: trained, to: epoch)
-          epochsTrained += epoch - trained
-          trained = epoch
-        }
-        let prediction = try model.predict(key, observedCurve: Array(curve.prefix(tau)))
-        latest = prediction.mean
-        let unlikely =
-          dataset.direction == .higherIsBetter
-          ? prediction.probability(atMost: incumbent - search.margin)
-          : 1 - prediction.probability(atMost: incumbent + search.margin)
-        if unlikely >= search.threshold {
-          stopped.insert(key)
-          return prediction.mean
-        }
+      let stopper = CheckpointStopper(threshold: search.threshold, margin: search.margin)
+      switch try stopper.train(key, counts: counts, model: model, reference: incumbent, from: 0, run: &run, budget: budget) {
+      case .stopped(let prediction, let epochs):
+        epochsTrained += epochs
+        stopped.insert(key)
+        return prediction
+      case .outOfBudget(let latest, let epochs):
+        epochsTrained += epochs
+        return latest ?? dataset.direction.worst
+      case .passed(let epochs):
+        trained = epochs
+        epochsTrained += epochs
       }
     }
-    guard run.totalCost < budget || trained == 0 else { return latest }
+    let last = dataset.epochs.upperBound
+    guard run.totalCost < budget || trained == 0 else { return dataset.direction.worst }
     let final = try run.resume(key, from: trained, to: last).value
     epochsTrained += last - trained
     fullyTrainedKeys.append(key)

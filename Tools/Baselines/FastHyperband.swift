@@ -1,4 +1,3 @@
-import Foundation
 import TabularNAS
 
 /// f-Hyperband (Baker et al. 2018, §4.2.1): Hyperband whose successive-halving rounds stop
@@ -55,82 +54,38 @@ public struct FastHyperband: SearchStrategy {
 
   /// Runs brackets while the total cost is below the budget.
   public func run(on dataset: LearningCurveDataset, budget: Double, seed: UInt64) throws -> BenchmarkRun<LearningCurveDataset> {
-    var run = BenchmarkRun(benchmark: dataset)
-    var generator = SplitMix64(seed: seed)
-    let first = dataset.epochs.lowerBound
-    let full = min(maximumEpochs ?? dataset.epochs.upperBound, dataset.epochs.upperBound)
-    let lowest = max(first, 1)
-    let sMax = Int((log(Double(full) / Double(lowest)) / log(eta)).rounded(.down) + 1e-9)
+    let stopper = CheckpointStopper(threshold: threshold, margin: margin)
     var trainedTo: [Int: [LearningCurveKey]] = [:]
     var models: [Int: SequentialRegressionModel] = [:]
-    while run.totalCost < budget {
-      for s in stride(from: sMax, through: 0, by: -1) {
-        let count = Int((Double(sMax + 1) / Double(s + 1) * pow(eta, Double(s))).rounded(.up))
-        var survivors = (0..<count).map { _ in dataset.randomConfiguration(using: &generator) }
-        var trained = [Int](repeating: 0, count: survivors.count)
-        for round in 0...s {
-          let epochs = min(full, max(lowest, Int((Double(full) * pow(eta, Double(round - s))).rounded())))
-          let reference = max(1, Int((kappa * Double(survivors.count)).rounded(.up)))
-          let length = epochs - first + 1
-          let counts = Array(Set(checkpoints.map { max(1, Int(($0 * Double(length)).rounded())) })).filter { $0 < length }.sorted()
-          var fullValues: [Double] = []
-          var scored: [(position: Int, value: Double)] = []
-          for position in survivors.indices {
-            guard run.totalCost < budget else { return run }
-            let key = survivors[position]
-            var predicted: Double?
-            if let model = models[epochs], fullValues.count >= reference {
-              let sorted = fullValues.sorted { dataset.direction.isImprovement($0, over: $1) }
-              let incumbent = sorted[reference - 1]
-              let curve = try dataset.curve(of: key)
-              for tau in counts {
-                let epoch = first + tau - 1
-                if epoch > trained[position] {
-                  guard run.totalCost < budget else { return run }
-                  try run.resume(key, from: trained[position], to: epoch)
-                  trained[position] = epoch
-                }
-                let prediction = try model.predict(key, observedCurve: Array(curve.prefix(tau)))
-                let unlikely =
-                  dataset.direction == .higherIsBetter
-                  ? prediction.probability(atMost: incumbent - margin)
-                  : 1 - prediction.probability(atMost: incumbent + margin)
-                if unlikely >= threshold {
-                  predicted = prediction.mean
-                  break
-                }
-              }
-            }
-            if let predicted {
-              scored.append((position, predicted))
-              continue
-            }
-            let value: Double
-            if epochs > trained[position] {
-              guard run.totalCost < budget else { return run }
-              value = try run.resume(key, from: trained[position], to: epochs).value
-              trained[position] = epochs
-            } else {
-              value = try dataset.query(key, epoch: epochs).value
-            }
-            fullValues.append(value)
-            scored.append((position, value))
-            trainedTo[epochs, default: []].append(key)
-            if models[epochs] == nil, !counts.isEmpty, let keys = trainedTo[epochs], keys.count >= burnIn {
-              models[epochs] = try SequentialRegressionModel(
-                dataset: dataset, configurations: keys, observedCounts: counts, family: family, draws: draws,
-                uncertainty: .folds(5), target: .value(afterEpochs: epochs), seed: seed)
-            }
-          }
-          guard round < s else { break }
-          let keep = max(1, Int(Double(survivors.count) / eta))
-          scored.sort { dataset.direction.isImprovement($0.value, over: $1.value) }
-          let kept = scored.prefix(keep).map(\.position)
-          survivors = kept.map { survivors[$0] }
-          trained = kept.map { trained[$0] }
+    var roundID = -1, fullValues: [Double] = []
+    return try HyperbandSchedule<LearningCurveDataset>(eta: eta, maximumEpochs: maximumEpochs).run(
+      on: dataset, budget: budget, seed: seed
+    ) { run, round, key, trained in
+      if round.id != roundID { (roundID, fullValues) = (round.id, []) }
+      let length = round.epochs - dataset.epochs.lowerBound + 1
+      let counts = Array(Set(checkpoints.map { max(1, Int(($0 * Double(length)).rounded())) })).filter { $0 < length }.sorted()
+      let reference = max(1, Int((kappa * Double(round.size)).rounded(.up)))
+      var trained = trained
+      if let model = models[round.epochs], fullValues.count >= reference {
+        let incumbent = fullValues.sorted { dataset.direction.isImprovement($0, over: $1) }[reference - 1]
+        switch try stopper.train(
+          key, counts: counts, model: model, reference: incumbent, from: trained, run: &run, budget: budget)
+        {
+        case .stopped(let prediction, let epochs): return (prediction, epochs)
+        case .outOfBudget: return nil
+        case .passed(let epochs): trained = epochs
         }
       }
+      guard run.totalCost < budget || round.epochs <= trained else { return nil }
+      let outcome = try run.train(key, from: trained, to: round.epochs)
+      fullValues.append(outcome.score)
+      trainedTo[round.epochs, default: []].append(key)
+      if models[round.epochs] == nil, !counts.isEmpty, let keys = trainedTo[round.epochs], keys.count >= burnIn {
+        models[round.epochs] = try SequentialRegressionModel(
+          dataset: dataset, configurations: keys, observedCounts: counts, family: family, draws: draws,
+          uncertainty: .folds(5), target: .value(afterEpochs: round.epochs), seed: seed)
+      }
+      return outcome
     }
-    return run
   }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import TabularNAS
 
 /// Hyperband (Li et al. 2018): brackets of successive halving over random configurations.
@@ -25,40 +24,9 @@ public struct Hyperband<Benchmark: TabularBenchmark>: SearchStrategy {
 
   /// Runs brackets while the total cost is below the budget.
   public func run(on benchmark: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
-    var run = BenchmarkRun(benchmark: benchmark)
-    var generator = SplitMix64(seed: seed)
-    let range = benchmark.epochRange
-    let full = min(maximumEpochs ?? range.upperBound, range.upperBound)
-    let lowest = max(range.lowerBound, 1)
-    let sMax = Int((log(Double(full) / Double(lowest)) / log(eta)).rounded(.down) + 1e-9)
-    while run.totalCost < budget {
-      for s in stride(from: sMax, through: 0, by: -1) {
-        let count = Int((Double(sMax + 1) / Double(s + 1) * pow(eta, Double(s))).rounded(.up))
-        var survivors = (0..<count).map { _ in benchmark.randomConfiguration(using: &generator) }
-        var trained = [Int](repeating: 0, count: survivors.count)
-        for round in 0...s {
-          let epochs = min(full, max(lowest, Int((Double(full) * pow(eta, Double(round - s))).rounded())))
-          var scored: [(position: Int, value: Double)] = []
-          for position in survivors.indices {
-            guard run.totalCost < budget else { return run }
-            let value: Double
-            if epochs > trained[position] {
-              value = try run.resume(survivors[position], from: trained[position], to: epochs).value
-              trained[position] = epochs
-            } else {
-              value = try benchmark.evaluate(survivors[position], epochs: epochs).value
-            }
-            scored.append((position, value))
-          }
-          let keep = max(1, Int(Double(survivors.count) / eta))
-          guard round < s else { break }
-          scored.sort { benchmark.direction.isImprovement($0.value, over: $1.value) }
-          let kept = scored.prefix(keep).map(\.position)
-          survivors = kept.map { survivors[$0] }
-          trained = kept.map { trained[$0] }
-        }
-      }
+    try HyperbandSchedule<Benchmark>(eta: eta, maximumEpochs: maximumEpochs).run(on: benchmark, budget: budget, seed: seed) {
+      run, round, configuration, trained in
+      try run.train(configuration, from: trained, to: round.epochs)
     }
-    return run
   }
 }

@@ -13,4 +13,7 @@ public enum MetricDirection: String, Sendable, Codable {
     case .lowerIsBetter: candidate < incumbent
     }
   }
+
+  /// A value every real value improves on: −∞ or +∞.
+  public var worst: Double { self == .higherIsBetter ? -.infinity : .infinity }
 }
