@@ -54,4 +54,17 @@ struct Arguments {
   func finish() throws {
     if let first = words.first { throw UsageError.unexpectedArgument(first) }
   }
+
+  /// Removes an option holding a comma-separated list, every element parsed by `parse`.
+  ///
+  /// - Throws: ``UsageError/invalidValue(option:value:expected:)`` for an empty list or an
+  ///   element `parse` refuses.
+  mutating func list<T>(_ name: String, as parse: (Substring) -> T?, expecting kind: String) throws -> [T]? {
+    try option(
+      name,
+      as: { text in
+        let values = text.split(separator: ",", omittingEmptySubsequences: false).map(parse)
+        return values.isEmpty || values.contains(where: { $0 == nil }) ? nil : values.compactMap { $0 }
+      }, expecting: kind)
+  }
 }

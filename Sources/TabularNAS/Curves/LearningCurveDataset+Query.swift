@@ -53,13 +53,8 @@ extension LearningCurveDataset {
   /// - Throws: ``LearningCurveError/configurationOutOfRange(_:count:)``.
   public func finalValue(of key: LearningCurveKey) throws -> Double {
     let index = try checked(key)
-    switch descriptor.finalValue {
-    case .lastEpoch:
-      return store.value(record: index, curve: metricCurve, epoch: store.epochCount - 1)
-    case .column(let name):
-      // The loader checked that the column exists and is numeric.
-      return store.scalar(record: index, column: store.scalarIndex(named: name) ?? 0)
-    }
+    guard let finalScalar else { return store.value(record: index, curve: metricCurve, epoch: store.epochCount - 1) }
+    return store.scalar(record: index, column: finalScalar)
   }
 
   /// A whole curve of a configuration: the metric by default, or another curve by name.

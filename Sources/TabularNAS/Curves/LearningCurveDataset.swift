@@ -29,6 +29,8 @@ public struct LearningCurveDataset: Sendable {
   /// Per field: its scalar column in the store (numbers) or its dictionary-coded text.
   let fieldStorage: [FieldStorage]
   var costScalar: Int?
+  /// The scalar column of a ``FinalValueRule/column(_:)`` rule, checked numeric on loading.
+  let finalScalar: Int?
 
   /// Where one field's values live.
   enum FieldStorage: Sendable {
@@ -52,6 +54,7 @@ public struct LearningCurveDataset: Sendable {
     self.metricCurve = metricCurve
     self.ids = ids
     self.fieldStorage = fieldStorage
+    if case .column(let name) = descriptor.finalValue { finalScalar = store.scalarIndex(named: name) } else { finalScalar = nil }
     positionByID = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
   }
 

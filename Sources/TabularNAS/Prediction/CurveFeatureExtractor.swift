@@ -27,7 +27,8 @@ public struct CurveFeatureExtractor: Sendable {
 
   /// Prepares rows of the given groups after τ observed values.
   ///
-  /// - Throws: ``PredictionError/epochsOutOfRange(_:allowed:)`` when τ is not in 1…(curve length).
+  /// - Throws: ``PredictionError/epochsOutOfRange(_:allowed:)`` when τ is not in 1…(curve length),
+  ///   ``LearningCurveError`` when features cannot be read.
   public init(dataset: LearningCurveDataset, groups: CurveFeatureGroups = .all, observedValues: Int) throws {
     let length = dataset.epochs.count
     guard (1...length).contains(observedValues) || !groups.contains(.timeSeries) else {
@@ -43,14 +44,12 @@ public struct CurveFeatureExtractor: Sendable {
       names += (2..<max(observedValues, 2)).map { "d2y\($0)" }
     }
     var columns: [(Int, Bool)] = []
-    let keys = dataset.keys
+    let rows = try dataset.keys.map { try dataset.features(of: $0) }
     for (position, name) in dataset.featureNames.enumerated() {
       let base = name.split(separator: ".").last.map(String.init) ?? name
       let isHyperparameter = Self.hyperparameterNames.contains(base) || base.hasSuffix("_l2")
       guard groups.contains(isHyperparameter ? .hyperparameters : .architecture) else { continue }
-      let isLog =
-        Self.logarithmicNames.contains(base)
-        && keys.allSatisfy { ((try? dataset.features(of: $0)[position]) ?? 0) > 0 }
+      let isLog = Self.logarithmicNames.contains(base) && rows.allSatisfy { $0[position] > 0 }
       columns.append((position, isLog))
       names.append(isLog ? "log(\(name))" : name)
     }

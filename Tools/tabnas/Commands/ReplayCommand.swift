@@ -45,11 +45,7 @@ struct ReplayCommand: Command {
     resultsJSON = try arguments.option("results-json")
     resultsPickle = try arguments.option("results-pickle")
     resultsCSV = try arguments.option("results-csv")
-    finalEpochs = try arguments.option(
-      "final-epochs", as: { text in
-        let parts = text.split(separator: ",").map { Int($0) }
-        return parts.contains(nil) || parts.isEmpty ? nil : parts.compactMap { $0 }
-      }, expecting: "comma-separated epochs")
+    finalEpochs = try arguments.list("final-epochs", as: { Int($0) }, expecting: "comma-separated epochs")
     surrogateCost = try arguments.option("surrogate-cost")
     dataset = try DatasetOptions(parsing: &arguments)
     if !logRun && (resultsJSON != nil || resultsPickle != nil || resultsCSV != nil) {

@@ -39,18 +39,10 @@ struct SpeedupCommand: Command {
   var dataset: DatasetOptions
 
   init(parsing arguments: inout Arguments) throws {
-    deltas = try arguments.option(
-      "deltas",
-      as: { text in
-        let values = text.split(separator: ",").map { Double($0) }
-        return values.allSatisfy { $0.map { $0 > 0 && $0 < 1 } ?? false } && !values.isEmpty ? values.compactMap { $0 } : nil
-      }, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
-    checkpoints = try arguments.option(
-      "checkpoints",
-      as: { text in
-        let values = text.split(separator: ",").map { Double($0) }
-        return values.allSatisfy { $0.map { $0 > 0 && $0 < 1 } ?? false } && !values.isEmpty ? values.compactMap { $0 } : nil
-      }, expecting: "fractions in (0, 1)") ?? EarlyStoppingSearch().checkpoints
+    let fraction = { (text: Substring) in Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
+    deltas = try arguments.list("deltas", as: fraction, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
+    checkpoints =
+      try arguments.list("checkpoints", as: fraction, expecting: "fractions in (0, 1)") ?? EarlyStoppingSearch().checkpoints
     margin = try arguments.option("margin", as: { Double($0) }, expecting: "a number") ?? 0
     fullyTrained = try arguments.option("fully-trained", as: { Int($0).flatMap { $0 >= 3 ? $0 : nil } }, expecting: "an integer ≥ 3") ?? EarlyStoppingSearch().fullyTrained
     orderings = try arguments.option("orderings", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer") ?? 10

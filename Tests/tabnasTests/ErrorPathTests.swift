@@ -1,0 +1,52 @@
+import Foundation
+import TabularNAS
+import Testing
+@testable import tabnas
+
+@Suite("Error paths of the learning-curve, prediction and search commands")
+struct ErrorPathTests {
+  private func temporaryFolder() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString)").path
+  }
+
+  @Test(
+    "speedup and replay options are usage errors naming what is allowed",
+    arguments: [
+      (["speedup", "--dataset", "naap440", "--deltas", "0.9,1.5"], "option --deltas expects probabilities in (0, 1), got '0.9,1.5'"),
+      (["speedup", "--dataset", "naap440", "--checkpoints", "0.5,"], "option --checkpoints expects fractions in (0, 1), got '0.5,'"),
+      (["speedup", "--dataset", "naap440", "--fully-trained", "2"], "option --fully-trained expects an integer ≥ 3, got '2'"),
+      (["speedup", "--dataset", "naap440", "--model", "svm"], "option --model expects nu-svr-rbf"),
+      (["speedup"], "option --speedup does not apply to dataset nashpobench2"),
+      (["replay", "--queries", "q.jsonl", "--final-epochs", "12,x"], "option --final-epochs expects comma-separated epochs, got '12,x'"),
+    ] as [([String], String)])
+  func usageErrors(words: [String], message: String) {
+    let result = runTool(words)
+    #expect(result.status == 64)
+    #expect(result.error.hasPrefix("error: \(message)"), "\(result.error)")
+  }
+
+  @Test("early-stopping searches refuse NAS-HPO-Bench-II with one line", arguments: ["srm-random", "srm-evolution", "f-hyperband"])
+  func curveOnlySearches(algorithm: String) {
+    let result = runTool(["search", algorithm, "--runs", "1"])
+    #expect(result.status == 1)
+    #expect(
+      result.error
+        == "error: this command does not support dataset nashpobench2; it supports learning-curve datasets for \(algorithm)\n")
+  }
+
+  @Test("merge refuses shards of different searches; plot refuses folders without results")
+  func mergeAndPlot() throws {
+    let (first, second, empty) = (temporaryFolder(), temporaryFolder(), temporaryFolder())
+    defer { for folder in [first, second, empty] { try? FileManager.default.removeItem(atPath: folder) } }
+    #expect(runTool(["search", "random", "--runs", "4", "--budget", "3000", "--shard", "1/2", "--out", first]).status == 0)
+    #expect(runTool(["search", "random", "--runs", "4", "--budget", "4000", "--shard", "2/2", "--out", second]).status == 0)
+    let merged = runTool(["merge", first, second])
+    #expect(merged.status == 1)
+    #expect(merged.error == "error: cannot merge \(second): its budget differs from \(first)'s\n")
+    try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+    let plot = runTool(["plot", empty, "--out", empty + "/figure.svg"])
+    #expect(plot.status == 1)
+    #expect(plot.error == "error: cannot merge \(empty): no seed*.json or seed*.pkl results\n")
+    #expect(runTool(["merge", empty]).status == 1)
+  }
+}
