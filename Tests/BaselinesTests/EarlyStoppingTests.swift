@@ -23,7 +23,7 @@ struct EarlyStoppingTests {
   @Test("stops poor configurations early, trains the best fully, and pays only for epochs trained")
   func speedup() throws {
     let data = try dataset()
-    let search = EarlyStoppingSearch(threshold: 0.99, fullyTrained: 30, family: .ridge, draws: 3)
+    let search = EarlyStoppingSearch<LearningCurveDataset>(threshold: 0.99, fullyTrained: 30, family: .ridge, draws: 3)
     let outcome = try search.search(on: data, budget: .infinity, seed: 1)
     #expect(outcome.tried.count == 120)
     #expect(!outcome.stopped.isEmpty)
@@ -42,7 +42,7 @@ struct EarlyStoppingTests {
   @Test("with evolution the search proposes neighbours and stays within one configuration of the budget")
   func evolution() throws {
     let data = try dataset()
-    let order = EarlyStoppingSearch.Order.evolution(populationSize: 10, sampleSize: 3, rule: try NearestConfigurations(dataset: data))
+    let order = EarlyStoppingSearch<LearningCurveDataset>.Order.evolution(populationSize: 10, sampleSize: 3, rule: try NearestConfigurations(dataset: data))
     let search = EarlyStoppingSearch(fullyTrained: 20, family: .ridge, draws: 3, order: order)
     #expect(search.name == "srm-evolution")
     let outcome = try search.search(on: data, budget: 600, seed: 4)
@@ -56,7 +56,7 @@ struct EarlyStoppingTests {
   @Test("f-Hyperband stays within one query of the budget, is deterministic, and stops some configurations early")
   func fastHyperband() throws {
     let data = try dataset()
-    let search = FastHyperband(threshold: 0.9, burnIn: 20, kappa: 0.3, family: .ridge, draws: 3)
+    let search = FastHyperband<LearningCurveDataset>(threshold: 0.9, burnIn: 20, kappa: 0.3, family: .ridge, draws: 3)
     let run = try search.run(on: data, budget: 1000, seed: 6)
     let costs = run.log.totalCosts
     #expect(costs.last.map { $0 >= 1000 } ?? false && costs[costs.count - 2] < 1000)
@@ -76,7 +76,50 @@ struct EarlyStoppingTests {
     #expect(run.log.entries.map(\.cost) == [3, 7])
     #expect(run.log.entries.map(\.epochs) == [3, 10])
     #expect(throws: PredictionError.tooFewRows(120, needed: 201, reason: "early stopping after 200 full trainings")) {
-      try EarlyStoppingExperiment(search: EarlyStoppingSearch(fullyTrained: 200)).run(on: data)
+      try EarlyStoppingExperiment(search: EarlyStoppingSearch<LearningCurveDataset>(fullyTrained: 200)).run(on: data)
     }
+  }
+}
+
+@Suite("Early stopping on NAS-HPO-Bench-II")
+struct NASHPOEarlyStoppingTests {
+  static let bench = NASHPOBench2.synthetic(seed: 3)
+
+  @Test("the cell, learning rate and batch size are features; the curve is the validation accuracy per epoch")
+  func features() throws {
+    let key = try NASHPOKey(cellcode: "0|12|233", lr: 0.1, batchSize: 64)
+    let row = try Self.bench.features(of: key)
+    #expect(row.count == Self.bench.featureNames.count && row.count == 26)
+    #expect(row.prefix(24).reduce(0, +) == 6)
+    #expect(row[0] == 1 && row[4 + 1] == 1 && row[8 + 2] == 1 && row[12 + 2] == 1 && row[16 + 3] == 1 && row[20 + 3] == 1)
+    #expect(Array(row.suffix(2)) == [0.1, 64])
+    let curve = try Self.bench.curve(of: key)
+    #expect(curve.count == 12)
+    #expect(curve[4] == (try Self.bench.queryByKey(cellcode: "0|12|233", lr: 0.1, batchSize: 64, iepoch: 5).accuracy))
+    #expect(try Self.bench.finalValue(of: key) == curve[11])
+    let extractor = try CurveFeatureExtractor(dataset: Self.bench, groups: .hyperparameters, observedValues: 2)
+    #expect(extractor.names == ["log(lr)", "log(batch_size)"])
+  }
+
+  @Test("the early-stopping search stops configurations, pays only for epochs trained and is deterministic")
+  func earlyStopping() throws {
+    let search = EarlyStoppingSearch<NASHPOBench2>(threshold: 0.95, fullyTrained: 20, family: .ridge, draws: 3)
+    let outcome = try search.search(on: Self.bench, budget: 60_000, seed: 1)
+    #expect(!outcome.stopped.isEmpty)
+    #expect(outcome.tried.count > 100)
+    let charged = try outcome.run.log.entries.reduce(0.0) { total, entry in
+      total + (try Self.bench.evaluate(entry.key, epochs: entry.epochs).cost ?? 0)
+    }
+    #expect(charged > outcome.run.totalCost)  // resumed queries pay only their new epochs
+    #expect(try search.search(on: Self.bench, budget: 60_000, seed: 1).run.log.values == outcome.run.log.values)
+  }
+
+  @Test("f-Hyperband evaluates Hyperband's configurations for less compute")
+  func fastHyperband() throws {
+    let plain = try Hyperband<NASHPOBench2>(iterations: 6).run(on: Self.bench, budget: .infinity, seed: 8)
+    let fast = try FastHyperband<NASHPOBench2>(iterations: 6, burnIn: 10, kappa: 0.34, family: .ridge, draws: 3)
+      .run(on: Self.bench, budget: .infinity, seed: 8)
+    #expect(Set(fast.log.keys) == Set(plain.log.keys))
+    #expect(fast.totalCost < plain.totalCost)
   }
 }

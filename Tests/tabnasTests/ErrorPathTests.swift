@@ -10,13 +10,17 @@ struct ErrorPathTests {
   }
 
   @Test(
-    "speedup and replay options are usage errors naming what is allowed",
+    "speedup, replay and search options are usage errors naming what is allowed",
     arguments: [
       (["speedup", "--dataset", "naap440", "--deltas", "0.9,1.5"], "option --deltas expects probabilities in (0, 1), got '0.9,1.5'"),
       (["speedup", "--dataset", "naap440", "--checkpoints", "0.5,"], "option --checkpoints expects fractions in (0, 1), got '0.5,'"),
-      (["speedup", "--dataset", "naap440", "--fully-trained", "2"], "option --fully-trained expects an integer ≥ 3, got '2'"),
+      (["speedup", "--dataset", "naap440", "--fully-trained", "2"], "option --fully-trained expects an integer ≥ 5, got '2'"),
       (["speedup", "--dataset", "naap440", "--model", "svm"], "option --model expects nu-svr-rbf"),
-      (["speedup"], "option --speedup does not apply to dataset nashpobench2"),
+      (["search", "random", "--kappa", "0.5"], "option --kappa does not apply to algorithm random"),
+      (["search", "evolution", "--iterations", "2"], "option --iterations does not apply to algorithm evolution"),
+      (["search", "f-hyperband", "--kappa", "0"], "option --kappa expects a proportion in (0, 1], got '0'"),
+      (["search", "hyperband", "--eta", "1"], "option --eta expects a number above 1, got '1'"),
+      (["search", "srm-random", "--threshold", "1"], "option --threshold expects a probability in (0, 1), got '1'"),
       (["replay", "--queries", "q.jsonl", "--final-epochs", "12,x"], "option --final-epochs expects comma-separated epochs, got '12,x'"),
     ] as [([String], String)])
   func usageErrors(words: [String], message: String) {
@@ -25,13 +29,11 @@ struct ErrorPathTests {
     #expect(result.error.hasPrefix("error: \(message)"), "\(result.error)")
   }
 
-  @Test("early-stopping searches refuse NAS-HPO-Bench-II with one line", arguments: ["srm-random", "srm-evolution", "f-hyperband"])
-  func curveOnlySearches(algorithm: String) {
-    let result = runTool(["search", algorithm, "--runs", "1"])
+  @Test("Hyperband refuses a full training length R outside the dataset's epochs", arguments: ["hyperband", "f-hyperband"])
+  func maximumEpochs(algorithm: String) {
+    let result = runTool(["search", algorithm, "--runs", "1", "--max-epochs", "13"])
     #expect(result.status == 1)
-    #expect(
-      result.error
-        == "error: this command does not support dataset nashpobench2; it supports learning-curve datasets for \(algorithm)\n")
+    #expect(result.error == "error: maximum epochs R = 13 is outside the dataset's epochs 1…12\n")
   }
 
   @Test("merge refuses shards of different searches; plot refuses folders without results")

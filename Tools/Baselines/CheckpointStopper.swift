@@ -4,7 +4,7 @@ import TabularNAS
 /// checkpoint (paying only the new epochs), predict, and stop once
 /// P(ŷ ≤ y_ref − δ) ≥ Δ (mirrored for lower-is-better metrics). Shared by the early-stopping
 /// search and f-Hyperband.
-struct CheckpointStopper {
+struct CheckpointStopper<Benchmark: LearningCurveBenchmark> {
   /// Δ.
   let threshold: Double
   /// δ.
@@ -21,7 +21,7 @@ struct CheckpointStopper {
   }
 
   /// Whether a prediction is unlikely to beat the reference.
-  func isUnlikely(_ prediction: SequentialRegressionModel.Prediction, toBeat reference: Double, direction: MetricDirection)
+  func isUnlikely(_ prediction: SequentialRegressionModel<Benchmark>.Prediction, toBeat reference: Double, direction: MetricDirection)
     -> Bool
   {
     let probability =
@@ -33,14 +33,14 @@ struct CheckpointStopper {
 
   /// Trains `key` through the checkpoints `counts` (prefix lengths) from `trained` epochs.
   func train(
-    _ key: LearningCurveKey, counts: [Int], model: SequentialRegressionModel, reference: Double, from trained: Int,
-    run: inout BenchmarkRun<LearningCurveDataset>, budget: Double
+    _ key: Benchmark.Configuration, counts: [Int], model: SequentialRegressionModel<Benchmark>, reference: Double,
+    from trained: Int, run: inout BenchmarkRun<Benchmark>, budget: Double
   ) throws -> Outcome {
     let dataset = run.benchmark
     let curve = try dataset.curve(of: key)
     var trained = trained, latest: Double?
     for tau in counts {
-      let epoch = dataset.epochs.lowerBound + tau - 1
+      let epoch = dataset.epochRange.lowerBound + tau - 1
       if epoch > trained {
         guard run.totalCost < budget else { return .outOfBudget(latest: latest, trained: trained) }
         try run.resume(key, from: trained, to: epoch)

@@ -3,7 +3,7 @@ import TabularNAS
 
 /// Baker et al. (2018, §4)'s early-stopping evaluation: search every configuration of a
 /// dataset in several random orders, and compare the epochs trained with training all fully.
-public struct EarlyStoppingExperiment: Sendable {
+public struct EarlyStoppingExperiment<Benchmark: LearningCurveBenchmark>: Sendable {
   /// One ordering's outcome.
   public struct Ordering: Sendable {
     /// Epochs trained with early stopping.
@@ -20,14 +20,14 @@ public struct EarlyStoppingExperiment: Sendable {
   }
 
   /// The strategy evaluated.
-  public let search: EarlyStoppingSearch
+  public let search: EarlyStoppingSearch<Benchmark>
   /// The number of random orders.
   public let orderings: Int
   /// The base seed.
   public let seed: UInt64
 
   /// Creates an experiment.
-  public init(search: EarlyStoppingSearch, orderings: Int = 10, seed: UInt64 = 0) {
+  public init(search: EarlyStoppingSearch<Benchmark>, orderings: Int = 10, seed: UInt64 = 0) {
     self.search = search
     self.orderings = orderings
     self.seed = seed
@@ -37,21 +37,21 @@ public struct EarlyStoppingExperiment: Sendable {
   ///
   /// - Throws: ``PredictionError`` when the dataset has too few configurations to fit the
   ///   models, and query errors.
-  public func run(on dataset: LearningCurveDataset) throws -> [Ordering] {
-    guard dataset.count > search.fullyTrained else {
-      throw PredictionError.tooFewRows(dataset.count, needed: search.fullyTrained + 1, reason: "early stopping after \(search.fullyTrained) full trainings")
+  public func run(on dataset: Benchmark) throws -> [Ordering] {
+    guard dataset.configurationCount > search.fullyTrained else {
+      throw PredictionError.tooFewRows(dataset.configurationCount, needed: search.fullyTrained + 1, reason: "early stopping after \(search.fullyTrained) full trainings")
     }
-    let keys = dataset.keys
+    let keys = Array(dataset.configurations)
     let finals = try keys.map { try dataset.finalValue(of: $0) }
     let bestIndex = finals.indices.reduce(0) { dataset.direction.isImprovement(finals[$1], over: finals[$0]) ? $1 : $0 }
-    let fullLength = dataset.epochs.upperBound
+    let fullLength = dataset.epochRange.upperBound
     let slots = ParallelResults<Result<Ordering, any Error>>(count: orderings)
     DispatchQueue.concurrentPerform(iterations: orderings) { index in
       _ = slots.set(
         index,
         Result {
           let outcome = try search.search(
-            on: dataset, budget: .infinity, seed: SearchExperiment<EarlyStoppingSearch>.runSeed(base: seed, index: index))
+            on: dataset, budget: .infinity, seed: SearchExperiment<EarlyStoppingSearch<Benchmark>>.runSeed(base: seed, index: index))
           return Ordering(
             epochsTrained: outcome.epochsTrained, epochsWithout: outcome.tried.count * fullLength,
             stoppedCount: outcome.stopped.count, bestTrainedFully: !outcome.stopped.contains(keys[bestIndex]))

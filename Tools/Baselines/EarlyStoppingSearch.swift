@@ -8,14 +8,15 @@ import TabularNAS
 /// checkpoint (paying only the new epochs) and stops as soon as the prediction says it is
 /// unlikely to beat the best final value so far: P(ŷ_T ≤ y_best − δ) ≥ Δ (mirrored for
 /// lower-is-better metrics). Configurations that are not stopped train fully and may raise
-/// y_best; in evolution a stopped configuration's fitness is its predicted final value.
-public struct EarlyStoppingSearch: SearchStrategy {
+/// y_best; in evolution a stopped configuration's fitness is its predicted final value. Runs on
+/// any ``LearningCurveBenchmark``.
+public struct EarlyStoppingSearch<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// Where configurations come from.
   public enum Order: Sendable {
     /// A random permutation of the dataset.
     case random
     /// Regularized evolution (population, sample, neighbour rule), as ``RegularizedEvolution``.
-    case evolution(populationSize: Int, sampleSize: Int, rule: NearestConfigurations)
+    case evolution(populationSize: Int, sampleSize: Int, rule: any NeighbourRule<Benchmark>)
   }
 
   /// The probability threshold Δ.
@@ -54,36 +55,36 @@ public struct EarlyStoppingSearch: SearchStrategy {
   }
 
   /// The prefix lengths τ of the checkpoints on a dataset (at least 1, below the full curve).
-  public func observedCounts(on dataset: LearningCurveDataset) -> [Int] {
-    let length = dataset.epochs.count
+  public func observedCounts(on dataset: Benchmark) -> [Int] {
+    let length = dataset.epochRange.count
     return Array(Set(checkpoints.map { max(1, min(length - 1, Int(($0 * Double(length)).rounded()))) })).sorted()
   }
 
   /// Runs until the budget is spent or every configuration has been tried.
-  public func run(on benchmark: LearningCurveDataset, budget: Double, seed: UInt64) throws -> BenchmarkRun<LearningCurveDataset> {
+  public func run(on benchmark: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
     try search(on: benchmark, budget: budget, seed: seed).run
   }
 
   /// What one search did, for speedup reports.
   public struct Outcome: Sendable {
     /// The run and its log.
-    public let run: BenchmarkRun<LearningCurveDataset>
+    public let run: BenchmarkRun<Benchmark>
     /// Configurations tried, in order.
-    public let tried: [LearningCurveKey]
+    public let tried: [Benchmark.Configuration]
     /// The configurations stopped early.
-    public let stopped: Set<LearningCurveKey>
+    public let stopped: Set<Benchmark.Configuration>
     /// Epochs trained in total.
     public let epochsTrained: Int
   }
 
   /// Searches and reports what was stopped and how many epochs were trained.
-  public func search(on dataset: LearningCurveDataset, budget: Double, seed: UInt64) throws -> Outcome {
+  public func search(on dataset: Benchmark, budget: Double, seed: UInt64) throws -> Outcome {
     var state = SearchState(search: self, dataset: dataset, budget: budget, seed: seed)
     switch order {
     case .random:
       for key in state.randomOrder where state.run.totalCost < budget { _ = try state.train(key) }
     case .evolution(let populationSize, let sampleSize, let rule):
-      var population: [(key: LearningCurveKey, fitness: Double)] = []
+      var population: [(key: Benchmark.Configuration, fitness: Double)] = []
       for key in state.randomOrder.prefix(populationSize) where state.run.totalCost < budget {
         population.append((key, try state.train(key)))
       }
@@ -103,37 +104,37 @@ public struct EarlyStoppingSearch: SearchStrategy {
 }
 
 /// One early-stopping search in progress.
-private struct SearchState {
-  let search: EarlyStoppingSearch
-  let dataset: LearningCurveDataset
+private struct SearchState<Benchmark: LearningCurveBenchmark> {
+  let search: EarlyStoppingSearch<Benchmark>
+  let dataset: Benchmark
   let budget: Double
   let seed: UInt64
   let counts: [Int]
   var generator: SplitMix64
-  let randomOrder: [LearningCurveKey]
-  var run: BenchmarkRun<LearningCurveDataset>
-  var model: SequentialRegressionModel?
+  let randomOrder: [Benchmark.Configuration]
+  var run: BenchmarkRun<Benchmark>
+  var model: SequentialRegressionModel<Benchmark>?
   var best: Double?
-  var tried: [LearningCurveKey] = []
-  var fullyTrainedKeys: [LearningCurveKey] = []
-  var stopped = Set<LearningCurveKey>()
+  var tried: [Benchmark.Configuration] = []
+  var fullyTrainedKeys: [Benchmark.Configuration] = []
+  var stopped = Set<Benchmark.Configuration>()
   var epochsTrained = 0
 
-  init(search: EarlyStoppingSearch, dataset: LearningCurveDataset, budget: Double, seed: UInt64) {
+  init(search: EarlyStoppingSearch<Benchmark>, dataset: Benchmark, budget: Double, seed: UInt64) {
     self.search = search
     self.dataset = dataset
     self.budget = budget
     self.seed = seed
     counts = search.observedCounts(on: dataset)
     generator = SplitMix64(seed: seed)
-    randomOrder = dataset.keys.shuffled(using: &generator)
+    randomOrder = (0..<dataset.configurationCount).shuffled(using: &generator).map(dataset.configuration(at:))
     run = BenchmarkRun(benchmark: dataset)
   }
 
   /// Trains a configuration, stopping it early when the models say so; returns its fitness:
   /// the final value, or the predicted one when stopped. Training also ends, unfinished, when
   /// the budget runs out, so a run overshoots by at most one query.
-  mutating func train(_ key: LearningCurveKey) throws -> Double {
+  mutating func train(_ key: Benchmark.Configuration) throws -> Double {
     tried.append(key)
     if model == nil && fullyTrainedKeys.count >= search.fullyTrained {
       model = try SequentialRegressionModel(
@@ -142,7 +143,7 @@ private struct SearchState {
     }
     var trained = 0  // epochs trained so far; epoch 0 (the untrained network) is free
     if let model, let incumbent = best {
-      let stopper = CheckpointStopper(threshold: search.threshold, margin: search.margin)
+      let stopper = CheckpointStopper<Benchmark>(threshold: search.threshold, margin: search.margin)
       switch try stopper.train(key, counts: counts, model: model, reference: incumbent, from: 0, run: &run, budget: budget) {
       case .stopped(let prediction, let epochs):
         epochsTrained += epochs
@@ -156,7 +157,7 @@ private struct SearchState {
         epochsTrained += epochs
       }
     }
-    let last = dataset.epochs.upperBound
+    let last = dataset.epochRange.upperBound
     guard run.totalCost < budget || trained == 0 else { return dataset.direction.worst }
     let final = try run.resume(key, from: trained, to: last).value
     epochsTrained += last - trained

@@ -10,13 +10,15 @@ import TabularNAS
 /// P(ŷ_{rᵢ} ≤ y_ref − δ) ≥ Δ. The reference y_ref is the ⌈κ nᵢ⌉-th best value at rᵢ among the
 /// round's configurations trained fully so far (κ: the proportion of the nᵢ that must train
 /// fully); until that many have, nobody stops. Stopped configurations rank by their predicted
-/// value. Checkpoints are fractions of the curve up to rᵢ. Learning-curve datasets only (the
-/// models read their features).
-public struct FastHyperband: SearchStrategy {
+/// value. Checkpoints are fractions of the curve up to rᵢ. Runs on any
+/// ``LearningCurveBenchmark`` (the models read its features).
+public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// The halving rate η.
   public var eta: Double
   /// R, the full training length (default: the dataset's last epoch).
   public var maximumEpochs: Int?
+  /// Passes over all brackets to run at most (`nil`: until the budget is spent).
+  public var iterations: Int?
   /// The probability threshold Δ.
   public var threshold: Double
   /// The margin δ, in metric units.
@@ -34,12 +36,13 @@ public struct FastHyperband: SearchStrategy {
 
   /// Creates the strategy.
   public init(
-    eta: Double = 3, maximumEpochs: Int? = nil, threshold: Double = 0.95, margin: Double = 0, burnIn: Int = 100,
+    eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil, threshold: Double = 0.95, margin: Double = 0, burnIn: Int = 100,
     kappa: Double = 0.5, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75], family: ModelFamily = .nuSVRRBF, draws: Int = 10
   ) {
     precondition(eta > 1 && kappa > 0 && kappa <= 1 && burnIn >= 5, "η > 1, κ in (0, 1], d ≥ 5")
     self.eta = eta
     self.maximumEpochs = maximumEpochs
+    self.iterations = iterations
     self.threshold = threshold
     self.margin = margin
     self.burnIn = burnIn
@@ -53,16 +56,16 @@ public struct FastHyperband: SearchStrategy {
   public var name: String { "f-hyperband" }
 
   /// Runs brackets while the total cost is below the budget.
-  public func run(on dataset: LearningCurveDataset, budget: Double, seed: UInt64) throws -> BenchmarkRun<LearningCurveDataset> {
-    let stopper = CheckpointStopper(threshold: threshold, margin: margin)
-    var trainedTo: [Int: [LearningCurveKey]] = [:]
-    var models: [Int: SequentialRegressionModel] = [:]
+  public func run(on dataset: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
+    let stopper = CheckpointStopper<Benchmark>(threshold: threshold, margin: margin)
+    var trainedTo: [Int: [Benchmark.Configuration]] = [:]
+    var models: [Int: SequentialRegressionModel<Benchmark>] = [:]
     var roundID = -1, fullValues: [Double] = []
-    return try HyperbandSchedule<LearningCurveDataset>(eta: eta, maximumEpochs: maximumEpochs).run(
+    return try HyperbandSchedule<Benchmark>(eta: eta, maximumEpochs: maximumEpochs, iterations: iterations).run(
       on: dataset, budget: budget, seed: seed
     ) { run, round, key, trained in
       if round.id != roundID { (roundID, fullValues) = (round.id, []) }
-      let length = round.epochs - dataset.epochs.lowerBound + 1
+      let length = round.epochs - dataset.epochRange.lowerBound + 1
       let counts = Array(Set(checkpoints.map { max(1, Int(($0 * Double(length)).rounded())) })).filter { $0 < length }.sorted()
       let reference = max(1, Int((kappa * Double(round.size)).rounded(.up)))
       var trained = trained

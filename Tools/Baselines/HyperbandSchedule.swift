@@ -18,8 +18,10 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
   let eta: Double
   /// R (default: the benchmark's last epoch).
   let maximumEpochs: Int?
+  /// How many passes over all brackets to run at most (`nil`: until the budget is spent).
+  let iterations: Int?
 
-  /// Runs brackets while the total cost is below the budget. `train` brings one survivor from
+  /// Runs brackets while the total cost is below the budget (and passes remain). `train` brings one survivor from
   /// `trained` epochs to the round's epochs and returns its score (the value, or a prediction)
   /// and the epochs it now has; `nil` when the budget ran out.
   func run(
@@ -28,11 +30,15 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
   ) throws -> BenchmarkRun<Benchmark> {
     var run = BenchmarkRun(benchmark: benchmark)
     var generator = SplitMix64(seed: seed)
-    let full = min(maximumEpochs ?? benchmark.epochRange.upperBound, benchmark.epochRange.upperBound)
+    let full = maximumEpochs ?? benchmark.epochRange.upperBound
     let lowest = max(benchmark.epochRange.lowerBound, 1)
+    guard (lowest...benchmark.epochRange.upperBound).contains(full) else {
+      throw SearchError.maximumEpochsOutOfRange(full, allowed: lowest...benchmark.epochRange.upperBound)
+    }
     let sMax = Int((log(Double(full) / Double(lowest)) / log(eta)).rounded(.down) + 1e-9)
-    var roundID = 0
-    while run.totalCost < budget {
+    var roundID = 0, pass = 0
+    while run.totalCost < budget, pass < iterations ?? .max {
+      pass += 1
       for s in stride(from: sMax, through: 0, by: -1) {
         let count = Int((Double(sMax + 1) / Double(s + 1) * pow(eta, Double(s))).rounded(.up))
         var survivors = (0..<count).map { _ in benchmark.randomConfiguration(using: &generator) }

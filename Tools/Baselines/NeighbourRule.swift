@@ -1,7 +1,7 @@
 import TabularNAS
 
 /// How evolution mutates a configuration into a different, nearby one.
-public protocol NeighbourRule: Sendable {
+public protocol NeighbourRule<Benchmark>: Sendable {
   /// The dataset type.
   associatedtype Benchmark: TabularBenchmark
 

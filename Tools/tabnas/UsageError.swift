@@ -7,6 +7,7 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
   case invalidValue(option: String, value: String, expected: String)
   case unexpectedArgument(String)
   case notApplicable(option: String, dataset: String)
+  case notForAlgorithm(option: String, algorithm: String)
 
   var description: String {
     switch self {
@@ -17,6 +18,7 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .invalidValue(let name, let value, let expected): "option --\(name) expects \(expected), got '\(value)'"
     case .unexpectedArgument(let word): "unexpected argument '\(word)'"
     case .notApplicable(let option, let dataset): "option --\(option) does not apply to dataset \(dataset)"
+    case .notForAlgorithm(let option, let algorithm): "option --\(option) does not apply to algorithm \(algorithm)"
     }
   }
 }

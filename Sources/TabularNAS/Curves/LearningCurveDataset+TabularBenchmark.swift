@@ -1,4 +1,4 @@
-extension LearningCurveDataset: TabularBenchmark {
+extension LearningCurveDataset: LearningCurveBenchmark {
   /// The descriptor's metric, e.g. `validation accuracy (fraction)`.
   public var metricName: String { descriptor.metric }
   /// `epochs`, or e.g. `NumMACs × epochs`.
@@ -27,5 +27,19 @@ extension LearningCurveDataset: TabularBenchmark {
   /// The final value (``finalValue(of:)``).
   public func finalValues(of configuration: LearningCurveKey) throws -> [Double] {
     [try finalValue(of: configuration)]
+  }
+
+  /// The metric's curve (``curve(of:named:)`` without a name).
+  public func curve(of configuration: LearningCurveKey) throws -> [Double] {
+    try curve(of: configuration, named: nil)
+  }
+
+  /// Each feature's extent over the rows' finite values (0...0 when there are none).
+  public var featureRanges: [ClosedRange<Double>] {
+    let rows = keys.compactMap { try? features(of: $0) }
+    return featureNames.indices.map { column in
+      let values = rows.map { $0[column] }.filter(\.isFinite)
+      return (values.min() ?? 0)...(values.max() ?? 0)
+    }
   }
 }

@@ -5,12 +5,13 @@ import Foundation
 ///
 /// Configuration fields are split by name: `lr`, `base_lr`, `ss`, `weight_decay`, `momentum`,
 /// `batch_size`, `lrn_scale`, `lrn_pow` and `…_l2` are hyperparameters; every other numeric
-/// field and the derived architecture features are architecture parameters. Learning rates and
-/// parameter or MAC counts (`lr`, `base_lr`, `num_params`, `NumParams`, `NumMACs`) enter as
-/// logarithms when positive, since they span orders of magnitude.
-public struct CurveFeatureExtractor: Sendable {
+/// field and the derived architecture features are architecture parameters. Learning rates,
+/// batch sizes and parameter or MAC counts (`lr`, `base_lr`, `batch_size`, `num_params`,
+/// `NumParams`, `NumMACs`) enter as logarithms when positive everywhere, since they span
+/// orders of magnitude. Works on any ``LearningCurveBenchmark``.
+public struct CurveFeatureExtractor<Benchmark: LearningCurveBenchmark>: Sendable {
   /// The dataset whose configurations are described.
-  public let dataset: LearningCurveDataset
+  public let dataset: Benchmark
   /// The groups included.
   public let groups: CurveFeatureGroups
   /// τ: how many curve values (from the first column) are observed.
@@ -20,17 +21,13 @@ public struct CurveFeatureExtractor: Sendable {
 
   private let fieldColumns: [(position: Int, isLog: Bool)]
 
-  static let hyperparameterNames: Set<String> = [
-    "lr", "base_lr", "ss", "weight_decay", "momentum", "batch_size", "lrn_scale", "lrn_pow",
-  ]
-  static let logarithmicNames: Set<String> = ["lr", "base_lr", "num_params", "NumParams", "NumMACs"]
 
   /// Prepares rows of the given groups after τ observed values.
   ///
   /// - Throws: ``PredictionError/epochsOutOfRange(_:allowed:)`` when τ is not in 1…(curve length),
   ///   ``LearningCurveError`` when features cannot be read.
-  public init(dataset: LearningCurveDataset, groups: CurveFeatureGroups = .all, observedValues: Int) throws {
-    let length = dataset.epochs.count
+  public init(dataset: Benchmark, groups: CurveFeatureGroups = .all, observedValues: Int) throws {
+    let length = dataset.epochRange.count
     guard (1...length).contains(observedValues) || !groups.contains(.timeSeries) else {
       throw PredictionError.epochsOutOfRange(observedValues, allowed: 1...length)
     }
@@ -44,12 +41,12 @@ public struct CurveFeatureExtractor: Sendable {
       names += (2..<max(observedValues, 2)).map { "d2y\($0)" }
     }
     var columns: [(Int, Bool)] = []
-    let rows = try dataset.keys.map { try dataset.features(of: $0) }
+    let ranges = dataset.featureRanges
     for (position, name) in dataset.featureNames.enumerated() {
       let base = name.split(separator: ".").last.map(String.init) ?? name
-      let isHyperparameter = Self.hyperparameterNames.contains(base) || base.hasSuffix("_l2")
+      let isHyperparameter = FeatureNaming.hyperparameters.contains(base) || base.hasSuffix("_l2")
       guard groups.contains(isHyperparameter ? .hyperparameters : .architecture) else { continue }
-      let isLog = Self.logarithmicNames.contains(base) && rows.allSatisfy { $0[position] > 0 }
+      let isLog = FeatureNaming.logarithmic.contains(base) && ranges[position].lowerBound > 0
       columns.append((position, isLog))
       names.append(isLog ? "log(\(name))" : name)
     }
@@ -70,7 +67,7 @@ public struct CurveFeatureExtractor: Sendable {
   }
 
   /// The row of a configuration, its curve read from the dataset.
-  public func row(for key: LearningCurveKey) throws -> [Double] {
+  public func row(for key: Benchmark.Configuration) throws -> [Double] {
     try row(prefix: Array(dataset.curve(of: key).prefix(observedValues)), for: key)
   }
 
@@ -78,7 +75,7 @@ public struct CurveFeatureExtractor: Sendable {
   ///
   /// - Throws: ``PredictionError/epochsOutOfRange(_:allowed:)`` when the prefix is not τ long,
   ///   ``PredictionError/nonFiniteValue(row:column:)`` for NaN or infinite values.
-  public func row(prefix: [Double], for key: LearningCurveKey) throws -> [Double] {
+  public func row(prefix: [Double], for key: Benchmark.Configuration) throws -> [Double] {
     var row: [Double] = []
     if groups.contains(.timeSeries) {
       guard prefix.count == observedValues else {
@@ -91,13 +88,13 @@ public struct CurveFeatureExtractor: Sendable {
     let fields = try dataset.features(of: key)
     for column in fieldColumns { row.append(column.isLog ? Foundation.log(fields[column.position]) : fields[column.position]) }
     if let column = row.firstIndex(where: { !$0.isFinite }) {
-      throw PredictionError.nonFiniteValue(row: key.index, column: names[column])
+      throw PredictionError.nonFiniteValue(row: dataset.position(of: key), column: names[column])
     }
     return row
   }
 
   /// The rows of several configurations.
-  public func matrix(for keys: [LearningCurveKey]) throws -> FeatureMatrix {
+  public func matrix(for keys: [Benchmark.Configuration]) throws -> FeatureMatrix {
     FeatureMatrix(rowCount: keys.count, columnCount: names.count, values: try keys.flatMap { try row(for: $0) })
   }
 }

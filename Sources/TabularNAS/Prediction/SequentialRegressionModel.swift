@@ -5,7 +5,7 @@ import Foundation
 /// its curve and its architecture and hyperparameter features, with a Gaussian uncertainty σ_τ
 /// estimated from leave-one-out residuals. Train once on fully trained configurations, then
 /// call ``predict(_:observedCurve:)`` as often as a search needs.
-public struct SequentialRegressionModel: Sendable {
+public struct SequentialRegressionModel<Benchmark: LearningCurveBenchmark>: Sendable {
   /// A prediction: the mean and standard deviation of a Gaussian over the final value.
   public struct Prediction: Equatable, Sendable {
     /// The predicted final value.
@@ -37,12 +37,12 @@ public struct SequentialRegressionModel: Sendable {
   }
 
   /// The dataset whose configurations are described.
-  public let dataset: LearningCurveDataset
+  public let dataset: Benchmark
   /// The prefix lengths τ with a model, ascending.
   public let observedCounts: [Int]
   /// σ_τ for each τ, in the order of ``observedCounts``.
   public let standardDeviations: [Double]
-  let extractors: [CurveFeatureExtractor]
+  let extractors: [CurveFeatureExtractor<Benchmark>]
   let predictors: [FittedPredictor]
 
   /// Trains one model per τ on fully observed configurations.
@@ -57,12 +57,12 @@ public struct SequentialRegressionModel: Sendable {
   /// - Throws: ``PredictionError`` for τ out of range, too few configurations for the folds or
   ///   the uncertainty estimate, non-finite features, or a failing fit.
   public init(
-    dataset: LearningCurveDataset, configurations: [LearningCurveKey], observedCounts: [Int],
+    dataset: Benchmark, configurations: [Benchmark.Configuration], observedCounts: [Int],
     family: ModelFamily = .nuSVRRBF, groups: CurveFeatureGroups = .all, draws: Int = 20, folds: Int = 3,
     uncertainty: UncertaintyEstimate = .leaveOneOut, target: Target = .finalValue, seed: UInt64 = 0
   ) throws {
     let counts = Array(Set(observedCounts)).sorted()
-    guard !counts.isEmpty else { throw PredictionError.epochsOutOfRange(0, allowed: 1...dataset.epochs.count) }
+    guard !counts.isEmpty else { throw PredictionError.epochsOutOfRange(0, allowed: 1...dataset.epochRange.count) }
     let uncertaintyFolds: Int = if case .folds(let k) = uncertainty { k } else { 2 }
     let minimum = max(folds, uncertaintyFolds)
     guard configurations.count >= minimum else {
@@ -73,10 +73,12 @@ public struct SequentialRegressionModel: Sendable {
     case .finalValue:
       targets = try configurations.map { try dataset.finalValue(of: $0) }
     case .value(let epochs):
-      guard dataset.epochs.contains(epochs) else { throw PredictionError.epochsOutOfRange(epochs, allowed: dataset.epochs) }
-      targets = try configurations.map { try dataset.query($0, epoch: epochs).value }
+      guard dataset.epochRange.contains(epochs) else {
+        throw PredictionError.epochsOutOfRange(epochs, allowed: dataset.epochRange)
+      }
+      targets = try configurations.map { try dataset.evaluate($0, epochs: epochs).value }
     }
-    var extractors: [CurveFeatureExtractor] = [], predictors: [FittedPredictor] = [], deviations: [Double] = []
+    var extractors: [CurveFeatureExtractor<Benchmark>] = [], predictors: [FittedPredictor] = [], deviations: [Double] = []
     for (position, tau) in counts.enumerated() {
       let extractor = try CurveFeatureExtractor(dataset: dataset, groups: groups, observedValues: tau)
       let features = try extractor.matrix(for: configurations)
@@ -124,7 +126,7 @@ public struct SequentialRegressionModel: Sendable {
   ///
   /// - Throws: ``PredictionError/epochsOutOfRange(_:allowed:)`` for a τ without a model,
   ///   ``PredictionError/nonFiniteValue(row:column:)`` for NaN or infinite values.
-  public func predict(_ key: LearningCurveKey, observedCurve: [Double]) throws -> Prediction {
+  public func predict(_ key: Benchmark.Configuration, observedCurve: [Double]) throws -> Prediction {
     guard let position = observedCounts.firstIndex(of: observedCurve.count) else {
       throw PredictionError.epochsOutOfRange(
         observedCurve.count, allowed: (observedCounts.first ?? 1)...(observedCounts.last ?? 1))
@@ -136,9 +138,9 @@ public struct SequentialRegressionModel: Sendable {
   /// Predicts from the first τ values of the configuration's curve in the dataset.
   ///
   /// - Throws: As ``predict(_:observedCurve:)``.
-  public func predict(_ key: LearningCurveKey, observedValues: Int) throws -> Prediction {
-    guard observedValues >= 1 && observedValues <= dataset.epochs.count else {
-      throw PredictionError.epochsOutOfRange(observedValues, allowed: 1...dataset.epochs.count)
+  public func predict(_ key: Benchmark.Configuration, observedValues: Int) throws -> Prediction {
+    guard observedValues >= 1 && observedValues <= dataset.epochRange.count else {
+      throw PredictionError.epochsOutOfRange(observedValues, allowed: 1...dataset.epochRange.count)
     }
     return try predict(key, observedCurve: Array(dataset.curve(of: key).prefix(observedValues)))
   }

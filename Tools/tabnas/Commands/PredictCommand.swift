@@ -29,7 +29,7 @@ struct PredictCommand: Command {
       --folds K              cross-validation folds (default 3)
       --seed S               base seed (default 0)
       --protocol naap440     run the NAAP-440 protocol
-    \\(DatasetOptions.usage)
+    \(DatasetOptions.usage)
       --help                 show this help
     """
 

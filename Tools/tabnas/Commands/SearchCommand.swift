@@ -10,7 +10,7 @@ struct SearchCommand: Command {
   static let usage = """
     usage: tabnas search random|evolution|hyperband|f-hyperband|srm-random|srm-evolution [--dataset NAME] [--data PATH] [--budget B] [--runs N]
                          [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
-                         [--json]
+                         [--json] [algorithm settings]
 
     Runs the search --runs times (run i from a seed derived from --seed and i, so results do
     not depend on --jobs) while each run's total cost stays below --budget, in the dataset's
@@ -22,19 +22,18 @@ struct SearchCommand: Command {
 
     algorithms:
       random                 uniformly random configurations, fully trained
-      hyperband              Hyperband (Li et al. 2018), η = 3, R = the full training length;
-                             configurations resume training between rounds
-      f-hyperband            learning curves: Hyperband whose rounds stop configurations early
-                             by models of the value at the round's epochs (Baker et al. 2018
-                             §4.2.1; Δ = 0.95, d = 100, κ = 0.5)
-      srm-random             learning curves: random order with early stopping by sequential
-                             regression models (Baker et al. 2018 §4; Δ = 0.99, 50 trained fully)
-      srm-evolution          learning curves: regularized evolution with the same early stopping;
-                             a stopped configuration's fitness is its predicted final value
       evolution              regularized evolution: population 10, sample 3; NAS-HPO-Bench-II
                              mutates one edge, the learning rate or the batch size (as the
                              reference); learning curves move to one of the 8 nearest
                              configurations in standardised feature space
+      hyperband              Hyperband (Li et al. 2018), η = 3, R = the full training length;
+                             configurations resume training between rounds
+      f-hyperband            Hyperband whose rounds stop configurations early by models of the
+                             value at the round's epochs (Baker et al. 2018 §4.2.1)
+      srm-random             random order with early stopping by sequential regression models
+                             (Baker et al. 2018 §4)
+      srm-evolution          regularized evolution with the same early stopping; a stopped
+                             configuration's fitness is its predicted final value
 
     options:
       --budget B             cost budget per run (default 20000 for nashpobench2, else 10 ×
@@ -46,7 +45,10 @@ struct SearchCommand: Command {
                              run set over machines; join the folders with 'tabnas merge'
       --out DIR              folder for per-run files and summary.json (created if absent)
       --format F             per-run files as json (default) or pickle
-    \\(DatasetOptions.usage)
+
+    \(SearchSettings.usage)
+
+    \(DatasetOptions.usage)
       --help                 show this help
     """
 
@@ -59,6 +61,7 @@ struct SearchCommand: Command {
   var out: String?
   var format: String
   var dataset: DatasetOptions
+  var settings: SearchSettings
 
   init(parsing arguments: inout Arguments) throws {
     guard let algorithm = arguments.positional() else {
@@ -85,49 +88,37 @@ struct SearchCommand: Command {
     guard ["json", "pickle"].contains(format) else {
       throw UsageError.invalidValue(option: "format", value: format, expected: "json or pickle")
     }
+    settings = try SearchSettings(parsing: &arguments, algorithm: algorithm)
     dataset = try DatasetOptions(parsing: &arguments)
   }
 
   func run(console: Console) throws {
     if dataset.isNASHPOBench2 {
-      guard !algorithm.hasPrefix("srm-") && algorithm != "f-hyperband" else {
-        throw CommandError.unsupportedDataset(dataset.datasetName, supported: "learning-curve datasets for \(algorithm)")
-      }
-      let bench = try dataset.openNASHPOBench2()
-      if algorithm == "random" {
-        try execute(UniformRandomSearch<NASHPOBench2>(), on: bench, defaultBudget: 20_000, console: console)
-      } else if algorithm == "hyperband" {
-        try execute(Hyperband<NASHPOBench2>(), on: bench, defaultBudget: 20_000, console: console)
-      } else {
-        try execute(RegularizedEvolution(rule: NASHPOMutation()), on: bench, defaultBudget: 20_000, console: console)
-      }
+      try run(on: try dataset.openNASHPOBench2(), rule: NASHPOMutation(), defaultBudget: 20_000, console: console)
     } else {
       let data = try dataset.openLearningCurves()
       let defaultBudget = 10 * (try data.query(data.key(at: 0)).cost ?? Double(data.epochs.upperBound))
-      if algorithm == "random" {
-        try execute(UniformRandomSearch<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
-      } else if algorithm == "hyperband" {
-        try execute(Hyperband<LearningCurveDataset>(), on: data, defaultBudget: defaultBudget, console: console)
-      } else if algorithm == "f-hyperband" {
-        try execute(FastHyperband(), on: data, defaultBudget: defaultBudget, console: console)
-      } else if algorithm == "srm-random" {
-        try execute(EarlyStoppingSearch(), on: data, defaultBudget: defaultBudget, console: console)
-      } else if algorithm == "srm-evolution" {
-        let order = EarlyStoppingSearch.Order.evolution(
-          populationSize: 10, sampleSize: 3, rule: try NearestConfigurations(dataset: data))
-        try execute(EarlyStoppingSearch(order: order), on: data, defaultBudget: defaultBudget, console: console)
-      } else {
-        let rule = try NearestConfigurations(dataset: data)
-        try execute(RegularizedEvolution(rule: rule), on: data, defaultBudget: defaultBudget, console: console)
-      }
+      try run(on: data, rule: try NearestConfigurations(dataset: data), defaultBudget: defaultBudget, console: console)
+    }
+  }
+
+  /// Runs the chosen algorithm on a dataset whose evolution mutates by `rule`.
+  private func run<Rule: NeighbourRule>(on data: Rule.Benchmark, rule: Rule, defaultBudget: Double, console: Console) throws
+  where Rule.Benchmark: LearningCurveBenchmark {
+    let budget = budget ?? (settings.iterations == nil ? defaultBudget : .infinity)
+    switch algorithm {
+    case "random": try execute(UniformRandomSearch<Rule.Benchmark>(), on: data, budget: budget, console: console)
+    case "evolution": try execute(settings.evolution(rule: rule), on: data, budget: budget, console: console)
+    case "hyperband": try execute(settings.hyperband() as Hyperband<Rule.Benchmark>, on: data, budget: budget, console: console)
+    case "f-hyperband":
+      try execute(settings.fastHyperband() as FastHyperband<Rule.Benchmark>, on: data, budget: budget, console: console)
+    case "srm-random": try execute(settings.earlyStopping(rule: nil), on: data, budget: budget, console: console)
+    default: try execute(settings.earlyStopping(rule: rule), on: data, budget: budget, console: console)
     }
   }
 
   /// Runs, writes and summarises one strategy.
-  private func execute<S: SearchStrategy>(_ strategy: S, on benchmark: S.Benchmark, defaultBudget: Double, console: Console)
-    throws
-  {
-    let budget = budget ?? defaultBudget
+  private func execute<S: SearchStrategy>(_ strategy: S, on benchmark: S.Benchmark, budget: Double, console: Console) throws {
     if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
     let progress = ProgressBar(total: runs)
     let experiment = SearchExperiment(strategy: strategy, budget: budget, seed: seed)

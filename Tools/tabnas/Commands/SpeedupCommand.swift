@@ -2,12 +2,12 @@ import Baselines
 import Foundation
 import TabularNAS
 
-/// `tabnas speedup`: Baker et al. (2018, §4)'s early-stopping speedups on a learning-curve dataset.
+/// `tabnas speedup`: Baker et al. (2018, §4)'s early-stopping speedups on any dataset with curves.
 struct SpeedupCommand: Command {
   static let name = "speedup"
   static let abstract = "Early stopping with sequential regression models: epochs saved (Baker et al. §4)."
   static let usage = """
-    usage: tabnas speedup --dataset baker:FILE|naap440 [--deltas 0.9,0.95,0.99] [--margin δ]
+    usage: tabnas speedup [--dataset NAME] [--deltas 0.9,0.95,0.99] [--margin δ]
                           [--checkpoints 0.05,0.1,0.2,…,0.9] [--fully-trained 50] [--orderings 10]
                           [--model nu-svr-rbf] [--seed S] [--data DIR] [--json]
 
@@ -25,7 +25,7 @@ struct SpeedupCommand: Command {
       --orderings N          random orders (default 10)
       --model NAME           regression family (default nu-svr-rbf)
       --seed S               base seed (default 0)
-    \\(DatasetOptions.usage)
+    \(DatasetOptions.usage)
       --help                 show this help
     """
 
@@ -42,9 +42,12 @@ struct SpeedupCommand: Command {
     let fraction = { (text: Substring) in Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
     deltas = try arguments.list("deltas", as: fraction, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
     checkpoints =
-      try arguments.list("checkpoints", as: fraction, expecting: "fractions in (0, 1)") ?? EarlyStoppingSearch().checkpoints
+      try arguments.list("checkpoints", as: fraction, expecting: "fractions in (0, 1)")
+      ?? EarlyStoppingSearch<LearningCurveDataset>().checkpoints
     margin = try arguments.option("margin", as: { Double($0) }, expecting: "a number") ?? 0
-    fullyTrained = try arguments.option("fully-trained", as: { Int($0).flatMap { $0 >= 3 ? $0 : nil } }, expecting: "an integer ≥ 3") ?? EarlyStoppingSearch().fullyTrained
+    fullyTrained =
+      try arguments.option("fully-trained", as: { Int($0).flatMap { $0 >= 5 ? $0 : nil } }, expecting: "an integer ≥ 5")
+      ?? EarlyStoppingSearch<LearningCurveDataset>().fullyTrained
     orderings = try arguments.option("orderings", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer") ?? 10
     let modelName = try arguments.option("model") ?? ModelFamily.nuSVRRBF.rawValue
     guard let family = ModelFamily(rawValue: modelName) else {
@@ -53,18 +56,27 @@ struct SpeedupCommand: Command {
     model = family
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     dataset = try DatasetOptions(parsing: &arguments)
-    if dataset.isNASHPOBench2 { throw UsageError.notApplicable(option: "speedup", dataset: dataset.datasetName) }
   }
 
   func run(console: Console) throws {
-    let data = try dataset.openLearningCurves()
+    if dataset.isNASHPOBench2 {
+      let bench = try dataset.openNASHPOBench2()
+      try report(on: bench, name: bench.label, console: console)
+    } else {
+      let data = try dataset.openLearningCurves()
+      try report(on: data, name: data.descriptor.name, console: console)
+    }
+  }
+
+  /// Runs every Δ on a dataset and prints the table (or JSON).
+  private func report<B: LearningCurveBenchmark>(on data: B, name: String, console: Console) throws {
     var rows: [JSONValue] = []
     if !dataset.json {
-      console.print("\(data.descriptor.name): \(orderings) orderings, \(fullyTrained) configurations trained fully first, model \(model.rawValue), δ = \(margin)")
+      console.print("\(name): \(orderings) orderings, \(fullyTrained) configurations trained fully first, model \(model.rawValue), δ = \(margin)")
       console.print("Δ        speedup (epochs)      stopped        best trained fully")
     }
     for delta in deltas {
-      let search = EarlyStoppingSearch(
+      let search = EarlyStoppingSearch<B>(
         threshold: delta, margin: margin, fullyTrained: fullyTrained, checkpoints: checkpoints, family: model)
       let results = try EarlyStoppingExperiment(search: search, orderings: orderings, seed: seed).run(on: data)
       let (mean, error) = Metrics.meanAndStandardError(results.map(\.speedup))
@@ -78,11 +90,11 @@ struct SpeedupCommand: Command {
         ]))
       if !dataset.json {
         console.print(
-          String(format: "%-8.3g %6.2f× ± %-10.2f %8.1f of %d   %d of %d", delta, mean, error, stopped, data.count, bestFully, results.count))
+          String(format: "%-8.3g %6.2f× ± %-10.2f %8.1f of %d   %d of %d", delta, mean, error, stopped, data.configurationCount, bestFully, results.count))
       }
     }
     if dataset.json {
-      console.print(JSONValue.object([.init("dataset", .string(data.descriptor.name)), .init("rows", .array(rows))]).text)
+      console.print(JSONValue.object([.init("dataset", .string(name)), .init("rows", .array(rows))]).text)
     }
   }
 }

@@ -80,7 +80,7 @@ public struct FinalValueExperiment: Sendable {
   }
 
   /// One random split: R² of every (feature set, model), feature-set major.
-  private func runRepeat(_ index: Int, keys: [LearningCurveKey], targets: [Double], extractors: [CurveFeatureExtractor])
+  private func runRepeat(_ index: Int, keys: [LearningCurveKey], targets: [Double], extractors: [CurveFeatureExtractor<LearningCurveDataset>])
     throws -> [Double]
   {
     var generator = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
