@@ -4,9 +4,9 @@ import TabularNAS
 /// configurations early with sequential regression models that predict the value at the
 /// round's epochs rᵢ.
 ///
-/// It starts exactly as ``Hyperband``. Once `burnIn` (the paper's 100, our d) configurations
-/// have been trained fully to some rᵢ, a model per checkpoint is fitted on them to predict
-/// y_{rᵢ}, and every later round that trains to rᵢ stops a configuration at a checkpoint when
+/// It starts exactly as ``Hyperband``. Once `burnIn` (the paper's 100, our d) distinct
+/// configurations have been trained to at least rᵢ epochs (so y_{rᵢ} is known), a model per
+/// checkpoint is fitted on them to predict y_{rᵢ}, and every later round that trains to rᵢ stops a configuration at a checkpoint when
 /// P(ŷ_{rᵢ} ≤ y_ref − δ) ≥ Δ. The reference y_ref is the ⌈κ nᵢ⌉-th best value at rᵢ among the
 /// round's configurations trained fully so far (κ: the proportion of the nᵢ that must train
 /// fully); until that many have, nobody stops. Stopped configurations rank by their predicted
@@ -37,7 +37,7 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// Creates the strategy.
   public init(
     eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil, threshold: Double = 0.95, margin: Double = 0, burnIn: Int = 100,
-    kappa: Double = 0.5, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75], family: ModelFamily = .nuSVRRBF, draws: Int = 10
+    kappa: Double = 0.1, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75], family: ModelFamily = .nuSVRRBF, draws: Int = 10
   ) {
     precondition(eta > 1 && kappa > 0 && kappa <= 1 && burnIn >= 5, "η > 1, κ in (0, 1], d ≥ 5")
     self.eta = eta
@@ -58,23 +58,35 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// Runs brackets while the total cost is below the budget.
   public func run(on dataset: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
     let stopper = CheckpointStopper<Benchmark>(threshold: threshold, margin: margin)
-    var trainedTo: [Int: [Benchmark.Configuration]] = [:]
+    var reached = TrainingRecord<Benchmark.Configuration>()
     var models: [Int: SequentialRegressionModel<Benchmark>] = [:]
     var roundID = -1, fullValues: [Double] = []
     return try HyperbandSchedule<Benchmark>(eta: eta, maximumEpochs: maximumEpochs, iterations: iterations).run(
       on: dataset, budget: budget, seed: seed
     ) { run, round, key, trained in
       if round.id != roundID { (roundID, fullValues) = (round.id, []) }
-      let length = round.epochs - dataset.epochRange.lowerBound + 1
-      let counts = Array(Set(checkpoints.map { max(1, Int(($0 * Double(length)).rounded())) })).filter { $0 < length }.sorted()
+      let first = dataset.epochRange.lowerBound, length = round.epochs - first + 1
+      let lowerRungs = round.rungs.filter { $0 < round.epochs }.map { $0 - first + 1 }
+      let counts = Array(Set(checkpoints.map { max(1, Int(($0 * Double(length)).rounded())) } + lowerRungs))
+        .filter { $0 >= 1 && $0 < length }.sorted()
+      if models[round.epochs] == nil, !counts.isEmpty {
+        let keys = reached.configurations(trainedTo: round.epochs)
+        if keys.count >= burnIn {
+          models[round.epochs] = try SequentialRegressionModel(
+            dataset: dataset, configurations: keys, observedCounts: counts, family: family, draws: draws,
+            uncertainty: .folds(5), target: .value(afterEpochs: round.epochs), seed: seed)
+        }
+      }
       let reference = max(1, Int((kappa * Double(round.size)).rounded(.up)))
       var trained = trained
       if let model = models[round.epochs], fullValues.count >= reference {
         let incumbent = fullValues.sorted { dataset.direction.isImprovement($0, over: $1) }[reference - 1]
-        switch try stopper.train(
+        let outcome = try stopper.train(
           key, counts: counts, model: model, reference: incumbent, from: trained, run: &run, budget: budget)
-        {
-        case .stopped(let prediction, let epochs): return (prediction, epochs)
+        switch outcome {
+        case .stopped(let prediction, let epochs):
+          reached.record(key, epochs: epochs)
+          return (prediction, epochs)
         case .outOfBudget: return nil
         case .passed(let epochs): trained = epochs
         }
@@ -82,12 +94,7 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
       guard run.totalCost < budget || round.epochs <= trained else { return nil }
       let outcome = try run.train(key, from: trained, to: round.epochs)
       fullValues.append(outcome.score)
-      trainedTo[round.epochs, default: []].append(key)
-      if models[round.epochs] == nil, !counts.isEmpty, let keys = trainedTo[round.epochs], keys.count >= burnIn {
-        models[round.epochs] = try SequentialRegressionModel(
-          dataset: dataset, configurations: keys, observedCounts: counts, family: family, draws: draws,
-          uncertainty: .folds(5), target: .value(afterEpochs: round.epochs), seed: seed)
-      }
+      reached.record(key, epochs: outcome.trained)
       return outcome
     }
   }

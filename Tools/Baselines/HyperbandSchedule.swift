@@ -12,6 +12,8 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
     let epochs: Int
     /// nᵢ: the survivors entering the round.
     let size: Int
+    /// Every rung's epochs in the schedule, ascending (survivors arrive with one of them).
+    let rungs: [Int]
   }
 
   /// η.
@@ -35,7 +37,9 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
     guard (lowest...benchmark.epochRange.upperBound).contains(full) else {
       throw SearchError.maximumEpochsOutOfRange(full, allowed: lowest...benchmark.epochRange.upperBound)
     }
-    let sMax = Int((log(Double(full) / Double(lowest)) / log(eta)).rounded(.down) + 1e-9)
+    let sMax = Int((log(Double(full) / Double(lowest)) / log(eta) + 1e-9).rounded(.down))
+    let rungEpochs = { (index: Int, s: Int) in min(full, max(lowest, Int((Double(full) * pow(eta, Double(index - s))).rounded()))) }
+    let rungs = Array(Set((0...sMax).map { rungEpochs(0, $0) })).sorted()
     var roundID = 0, pass = 0
     while run.totalCost < budget, pass < iterations ?? .max {
       pass += 1
@@ -44,8 +48,7 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
         var survivors = (0..<count).map { _ in benchmark.randomConfiguration(using: &generator) }
         var trained = [Int](repeating: 0, count: survivors.count)
         for index in 0...s {
-          let epochs = min(full, max(lowest, Int((Double(full) * pow(eta, Double(index - s))).rounded())))
-          let round = Round(id: roundID, epochs: epochs, size: survivors.count)
+          let round = Round(id: roundID, epochs: rungEpochs(index, s), size: survivors.count, rungs: rungs)
           roundID += 1
           var scored: [(position: Int, score: Double)] = []
           for position in survivors.indices {

@@ -103,3 +103,23 @@ extension JSONValue {
     members.last { $0.key == key }?.value
   }
 }
+
+extension JSONValue {
+  /// A number or integer as a `Double`, else `nil`.
+  public var number: Double? {
+    switch self {
+    case .number(let value): value
+    case .integer(let value): Double(value)
+    default: nil
+    }
+  }
+
+  /// An integer (or a number with an integral value that fits), else `nil`.
+  public var integer: Int? {
+    switch self {
+    case .integer(let value): value
+    case .number(let value): value.rounded() == value && abs(value) < 0x1p62 ? Int(value) : nil
+    default: nil
+    }
+  }
+}

@@ -37,7 +37,7 @@ struct MergeCommand: Command {
 
   func run(console: Console) throws {
     var reference: JSONValue?
-    var finals: [Int: Double] = [:]
+    var runs: [Int: (final: Double, cost: Double, configurations: Int)] = [:]
     for folder in folders {
       let path = folder + "/summary.json"
       let summary: JSONValue
@@ -48,8 +48,12 @@ struct MergeCommand: Command {
       } catch {
         throw DatasetFileError.missing(path: path)
       }
-      guard case .integer(let first)? = summary["first_run"], case .array(let values)? = summary["finals"] else {
-        throw CommandError.mergeMismatch(folder: folder, reason: "summary.json lacks first_run or finals; rerun the search")
+      guard case .integer(let first)? = summary["first_run"], case .array(let finals)? = summary["finals"],
+        case .array(let costs)? = summary["costs"], case .array(let counts)? = summary["configurations"],
+        costs.count == finals.count, counts.count == finals.count
+      else {
+        throw CommandError.mergeMismatch(
+          folder: folder, reason: "summary.json lacks first_run or per-run finals, costs and configurations; rerun the search")
       }
       if let reference {
         for field in Self.sharedFields where summary[field] != reference[field] {
@@ -58,20 +62,23 @@ struct MergeCommand: Command {
       } else {
         reference = summary
       }
-      for (offset, value) in values.enumerated() {
-        guard finals[first + offset] == nil else {
+      for offset in finals.indices {
+        guard runs[first + offset] == nil else {
           throw CommandError.mergeMismatch(folder: folder, reason: "run \(first + offset) appears twice")
         }
-        if case .number(let number) = value { finals[first + offset] = number } else { finals[first + offset] = .nan }
+        runs[first + offset] = (finals[offset].number ?? .nan, costs[offset].number ?? .nan, counts[offset].integer ?? 0)
       }
     }
     guard let reference, case .integer(let total)? = reference["total_runs"], case .number(let best)? = reference["dataset_best"],
       case .string(let directionName)? = reference["direction"], let direction = MetricDirection(rawValue: directionName)
     else { throw CommandError.mergeMismatch(folder: folders[0], reason: "summary.json lacks total_runs, dataset_best or direction") }
-    if let missing = (0..<total).first(where: { finals[$0] == nil }) {
+    if let missing = (0..<total).first(where: { runs[$0] == nil }) {
       throw CommandError.mergeMismatch(folder: folders.joined(separator: ", "), reason: "run \(missing) of \(total) is in no shard")
     }
-    let summary = SearchSummary(finals: (0..<total).compactMap { finals[$0] }, datasetBest: best, direction: direction)
+    let ordered = (0..<total).compactMap { runs[$0] }
+    let summary = SearchSummary(
+      finals: ordered.map(\.final), costs: ordered.map(\.cost), configurationCounts: ordered.map(\.configurations),
+      datasetBest: best, direction: direction)
     // The same fields in the same order as an unsharded search's summary.
     let header = reference.members.filter { Self.sharedFields.contains($0.key) && $0.key != "dataset_best" }
     let document = JSONValue.object(header + [.init("first_run", .integer(0))] + summary.json.members)

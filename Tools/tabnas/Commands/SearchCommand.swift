@@ -151,6 +151,9 @@ struct SearchCommand: Command {
         "final value (epoch \(benchmark.finalEpochs.first ?? 0)): mean \(summary.mean) ± \(summary.standardError) (standard error)")
       console.print("quantiles      min \(summary.quantiles[0]), median \(summary.quantiles[2]), max \(summary.quantiles[4])")
       console.print("regret         \(summary.meanRegret) (dataset best \(summary.datasetBest))")
+      console.print(
+        "cost           mean \(summary.meanCost) ± \(summary.costStandardError) \(benchmark.costUnit) per run, "
+          + "\(summary.meanConfigurationCount) distinct configurations")
       if let out { console.print("wrote          \(indices.count) runs and summary.json to \(out)") }
     }
   }

@@ -20,7 +20,7 @@ struct SearchSettings {
       --model NAME           srm-*, f-hyperband: regression family [nu-svr-rbf]
       --fully-trained N      srm-*: configurations trained fully before fitting [50]
       --burn-in d            f-hyperband: configurations trained to rᵢ before its models [100]
-      --kappa κ              f-hyperband: proportion of each round trained fully [0.5]
+      --kappa κ              f-hyperband: proportion of each round trained fully [0.1]
     """
 
   /// Which algorithms each option applies to.
