@@ -1,4 +1,4 @@
-import Baselines
+@testable import Baselines
 import Foundation
 import Testing
 import TabularNAS
@@ -77,6 +77,9 @@ struct BaselinesTests {
     let combined = (randomSummary.standardError * randomSummary.standardError + evolutionSummary.standardError * evolutionSummary.standardError).squareRoot()
     #expect(evolutionSummary.mean > randomSummary.mean + 2 * combined)
     #expect(randomSummary.meanRegret > 0 && randomSummary.quantiles.count == 5)
+    #expect(randomSummary.costs == random.map { $0.totalCosts.last ?? 0 })
+    #expect(randomSummary.costs.allSatisfy { $0 >= 20_000 } && randomSummary.meanCost >= 20_000)
+    #expect(randomSummary.configurationCounts == random.map { Set($0.keys).count })
   }
 
   @Test("on a learning-curve table evolution moves to one of the nearest other configurations")
@@ -99,5 +102,19 @@ struct BaselinesTests {
     }
     let run = try RegularizedEvolution(rule: rule).run(on: data, budget: 60, seed: 1)
     #expect(run.totalCost >= 60 && run.log.count == 30)
+  }
+}
+
+@Suite("Trajectory plot axes")
+struct TrajectoryPlotTests {
+  @Test("value ticks are round numbers inside the range, printed exactly", arguments: [
+    (-0.0211, 0.572, [0.0, 0.1, 0.2, 0.3, 0.4, 0.5], 1),
+    (44.2, 415.0, [100.0, 200, 300, 400], 0),
+    (81.93, 84.07, [82.0, 82.5, 83.0, 83.5, 84.0], 1),
+  ] as [(Double, Double, [Double], Int)])
+  func ticks(low: Double, high: Double, expected: [Double], decimals: Int) {
+    let ticks = TrajectoryPlot.ticks(from: low, to: high)
+    #expect(ticks.decimals == decimals)
+    #expect(zip(ticks.values, expected).allSatisfy { abs($0 - $1) < 1e-9 } && ticks.values.count == expected.count)
   }
 }

@@ -87,10 +87,10 @@ public struct TrajectoryPlot: Sendable {
       }
       decade += 1
     }
-    for tick in 0...5 {
-      let value = lowValue + (highValue - lowValue) * Double(tick) / 5
+    let ticks = Self.ticks(from: lowValue, to: highValue)
+    for value in ticks.values {
       svg += "<line x1=\"\(number(left))\" y1=\"\(number(y(value)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(value)))\" stroke=\"#eee\"/>\n"
-      svg += "<text x=\"\(number(left - 8))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\">\(String(format: "%.3g", value))</text>\n"
+      svg += "<text x=\"\(number(left - 8))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\">\(String(format: "%.\(ticks.decimals)f", value))</text>\n"
     }
     svg += "<text x=\"\(number(left + plotWidth / 2))\" y=\"\(number(height - 20))\" text-anchor=\"middle\">\(escape(costLabel)) (log scale)</text>\n"
     svg += "<text transform=\"translate(22 \(number(top + plotHeight / 2))) rotate(-90)\" text-anchor=\"middle\">\(escape(valueLabel))</text>\n"
@@ -106,6 +106,17 @@ public struct TrajectoryPlot: Sendable {
     }
     svg += "<text x=\"\(number(width - right + 16))\" y=\"\(number(top + 20 + Double(series.count) * 22 + 6))\" font-size=\"11\" fill=\"#555\">line: mean; band: 95 % of the mean</text>\n"
     return svg + "</svg>\n"
+  }
+
+  /// Round tick values inside `low…high`, three to six, spaced 1, 2 or 5 × 10ᵏ apart, and the
+  /// decimals that print them exactly.
+  static func ticks(from low: Double, to high: Double) -> (values: [Double], decimals: Int) {
+    let rough = (high - low) / 6
+    let power = pow(10, floor(log10(rough)))
+    let step = [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
+    let first = (low / step).rounded(.up)
+    let values = stride(from: first, through: (high / step).rounded(.down), by: 1).map { $0 * step }
+    return (values, max(0, -Int(floor(log10(step) + 1e-9))))
   }
 
   private func escape(_ text: String) -> String {

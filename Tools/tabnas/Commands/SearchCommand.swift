@@ -146,7 +146,7 @@ struct SearchCommand: Command {
     if dataset.json {
       console.print(document.text)
     } else {
-      console.print("\(strategy.name) on \(benchmark.label): \(indices.count) runs, budget \(budget) \(benchmark.costUnit)")
+      console.print("\(strategy.name) on \(benchmark.label): \(indices.count) runs, budget \(budget.isFinite ? "\(budget) \(benchmark.costUnit)" : "unlimited")")
       console.print(
         "final value (epoch \(benchmark.finalEpochs.first ?? 0)): mean \(summary.mean) ± \(summary.standardError) (standard error)")
       console.print("quantiles      min \(summary.quantiles[0]), median \(summary.quantiles[2]), max \(summary.quantiles[4])")
