@@ -59,6 +59,33 @@ struct SearchCommandTests {
     }
   }
 
+  @Test("the early-stopping searches and f-Hyperband run on NAS-HPO-Bench-II; --iterations bounds Hyperband's passes")
+  func earlyStoppingOnNASHPOBench2() throws {
+    func summary(_ words: [String]) throws -> [String: Any] {
+      let result = runTool(["search"] + words + ["--json"])
+      #expect(result.status == 0, "\(result.error)")
+      return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    }
+    let random = try summary(["random", "--runs", "2", "--budget", "60000"])
+    let stopping = try summary(["srm-random", "--runs", "2", "--budget", "60000", "--fully-trained", "20", "--model", "ridge"])
+    let tried = { (summary: [String: Any]) in summary["mean_configurations"] as? Double ?? 0 }
+    #expect(tried(stopping) > tried(random))  // early stopping tries more configurations in the same budget
+    let plain = try summary(["hyperband", "--runs", "2", "--iterations", "3"])
+    let fast = try summary(["f-hyperband", "--runs", "2", "--iterations", "3", "--burn-in", "10", "--model", "ridge"])
+    #expect(plain["budget"] is NSNull && (plain["costs"] as? [Double])?.count == 2)
+    #expect(tried(plain) == tried(fast))
+    #expect((fast["mean_cost"] as? Double ?? .infinity) < (plain["mean_cost"] as? Double ?? 0))
+    let text = runTool(["search", "hyperband", "--runs", "1", "--iterations", "1"])
+    #expect(text.output.contains("budget unlimited") && text.output.contains("distinct configurations"))
+  }
+
+  @Test("every help text shows its option lists, not the code that builds them", arguments: ["search", "speedup", "predict", "query", "info"])
+  func help(command: String) {
+    let result = runTool([command, "--help"])
+    #expect(result.status == 0)
+    #expect(!result.output.contains("\\(") && result.output.contains("--dataset NAME"))
+  }
+
   @Test("bad options are usage errors", arguments: [
     (["search"], "missing required option --algorithm (random, evolution, hyperband, f-hyperband, srm-random or srm-evolution)"),
     (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, f-hyperband, srm-random or srm-evolution, got 'annealing'"),

@@ -23,7 +23,7 @@ struct PredictCommand: Command {
       --fraction F           the observed part of each curve, in (0, 1] (default 0.25)
       --train-size N         training configurations per repeat (default 100)
       --repeats N            random splits (default 10)
-      --models LIST          \\(ModelFamily.allCases.map(\\.rawValue).joined(separator: ", "))
+      --models LIST          \(ModelFamily.allCases.map(\.rawValue).joined(separator: ", "))
       --features LIST        ablation over the combinations of ts, ap, hp
       --draws N              random-search draws per model (default 20)
       --folds K              cross-validation folds (default 3)
