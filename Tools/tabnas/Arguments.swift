@@ -68,3 +68,11 @@ struct Arguments {
       }, expecting: kind)
   }
 }
+
+/// Parsers for option values that several commands share.
+enum OptionValue {
+  /// A positive integer, else `nil`.
+  static func positiveInteger(_ text: String) -> Int? { Int(text).flatMap { $0 > 0 ? $0 : nil } }
+  /// A number strictly between 0 and 1 (a probability threshold or a fraction of a curve), else `nil`.
+  static func openFraction(_ text: String) -> Double? { Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
+}

@@ -72,10 +72,10 @@ struct SearchCommand: Command {
     }
     self.algorithm = algorithm
     budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
-    runs = try arguments.option("runs", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer") ?? 500
+    runs = try arguments.option("runs", as: OptionValue.positiveInteger, expecting: "a positive integer") ?? 500
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     jobs =
-      try arguments.option("jobs", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer")
+      try arguments.option("jobs", as: OptionValue.positiveInteger, expecting: "a positive integer")
       ?? ProcessInfo.processInfo.activeProcessorCount
     shard = try arguments.option(
       "shard",

@@ -48,23 +48,21 @@ struct SearchSettings {
 
   /// Parses the settings and refuses those that do not apply to `algorithm`.
   init(parsing arguments: inout Arguments, algorithm: String) throws {
-    let positive = { (text: String) in Int(text).flatMap { $0 > 0 ? $0 : nil } }
-    let probability = { (text: String) in Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
     var given: [String] = []
     func take<T>(_ name: String, _ parse: (String) -> T?, _ kind: String) throws -> T? {
       let value = try arguments.option(name, as: parse, expecting: kind)
       if value != nil { given.append(name) }
       return value
     }
-    population = try take("population", positive, "a positive integer")
-    sample = try take("sample", positive, "a positive integer")
+    population = try take("population", OptionValue.positiveInteger, "a positive integer")
+    sample = try take("sample", OptionValue.positiveInteger, "a positive integer")
     eta = try take("eta", { Double($0).flatMap { $0 > 1 && $0.isFinite ? $0 : nil } }, "a number above 1")
-    maximumEpochs = try take("max-epochs", positive, "a positive integer")
-    iterations = try take("iterations", positive, "a positive integer")
-    threshold = try take("threshold", probability, "a probability in (0, 1)")
+    maximumEpochs = try take("max-epochs", OptionValue.positiveInteger, "a positive integer")
+    iterations = try take("iterations", OptionValue.positiveInteger, "a positive integer")
+    threshold = try take("threshold", OptionValue.openFraction, "a probability in (0, 1)")
     margin = try take("margin", { Double($0).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } }, "a number ≥ 0")
     checkpoints = try arguments.list(
-      "checkpoints", as: { Double($0).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }, expecting: "fractions in (0, 1)")
+      "checkpoints", as: { OptionValue.openFraction(String($0)) }, expecting: "fractions in (0, 1)")
     if checkpoints != nil { given.append("checkpoints") }
     model = try take("model", ModelFamily.init(rawValue:), ModelFamily.allCases.map(\.rawValue).joined(separator: ", "))
     fullyTrained = try take("fully-trained", { Int($0).flatMap { $0 >= 5 ? $0 : nil } }, "an integer ≥ 5")

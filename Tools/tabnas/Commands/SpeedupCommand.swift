@@ -39,16 +39,15 @@ struct SpeedupCommand: Command {
   var dataset: DatasetOptions
 
   init(parsing arguments: inout Arguments) throws {
-    let fraction = { (text: Substring) in Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
-    deltas = try arguments.list("deltas", as: fraction, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
+    deltas = try arguments.list("deltas", as: { OptionValue.openFraction(String($0)) }, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
     checkpoints =
-      try arguments.list("checkpoints", as: fraction, expecting: "fractions in (0, 1)")
+      try arguments.list("checkpoints", as: { OptionValue.openFraction(String($0)) }, expecting: "fractions in (0, 1)")
       ?? EarlyStoppingSearch<LearningCurveDataset>().checkpoints
     margin = try arguments.option("margin", as: { Double($0) }, expecting: "a number") ?? 0
     fullyTrained =
       try arguments.option("fully-trained", as: { Int($0).flatMap { $0 >= 5 ? $0 : nil } }, expecting: "an integer ≥ 5")
       ?? EarlyStoppingSearch<LearningCurveDataset>().fullyTrained
-    orderings = try arguments.option("orderings", as: { Int($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive integer") ?? 10
+    orderings = try arguments.option("orderings", as: OptionValue.positiveInteger, expecting: "a positive integer") ?? 10
     let modelName = try arguments.option("model") ?? ModelFamily.nuSVRRBF.rawValue
     guard let family = ModelFamily(rawValue: modelName) else {
       throw UsageError.invalidValue(option: "model", value: modelName, expected: ModelFamily.allCases.map(\.rawValue).joined(separator: ", "))
