@@ -4,14 +4,16 @@ import TabularNAS
 /// configurations early with sequential regression models that predict the value at the
 /// round's epochs rᵢ.
 ///
-/// It starts exactly as ``Hyperband``. Once `burnIn` (the paper's 100, our d) distinct
-/// configurations have been trained to at least rᵢ epochs (so y_{rᵢ} is known), a model per
-/// checkpoint is fitted on them to predict y_{rᵢ}, and every later round that trains to rᵢ stops a configuration at a checkpoint when
+/// It starts exactly as ``Hyperband`` and samples the same configurations from the same seed.
+/// Once `burnIn` (the paper's 100, our d) distinct configurations have trained to at least rᵢ
+/// epochs (so y_{rᵢ} is known), a model per checkpoint is fitted on them to predict y_{rᵢ}, and
+/// every later round that trains to rᵢ stops a configuration at a checkpoint when
 /// P(ŷ_{rᵢ} ≤ y_ref − δ) ≥ Δ. The reference y_ref is the ⌈κ nᵢ⌉-th best value at rᵢ among the
 /// round's configurations trained fully so far (κ: the proportion of the nᵢ that must train
 /// fully); until that many have, nobody stops. Stopped configurations rank by their predicted
-/// value. Checkpoints are fractions of the curve up to rᵢ. Runs on any
-/// ``LearningCurveBenchmark`` (the models read its features).
+/// value. Checkpoints are fractions of the curve up to rᵢ plus the lower rungs, the epochs
+/// survivors arrive with (free to evaluate). Runs on any ``LearningCurveBenchmark`` (the models
+/// read its features).
 public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// The halving rate η.
   public var eta: Double
@@ -36,8 +38,9 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
 
   /// Creates the strategy.
   public init(
-    eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil, threshold: Double = 0.95, margin: Double = 0, burnIn: Int = 100,
-    kappa: Double = 0.1, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75], family: ModelFamily = .nuSVRRBF, draws: Int = 10
+    eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil, threshold: Double = 0.95, margin: Double = 0,
+    burnIn: Int = 100, kappa: Double = 0.1, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75],
+    family: ModelFamily = .nuSVRRBF, draws: Int = 10
   ) {
     precondition(eta > 1 && kappa > 0 && kappa <= 1 && burnIn >= 5, "η > 1, κ in (0, 1], d ≥ 5")
     self.eta = eta
@@ -55,7 +58,10 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// `f-hyperband`.
   public var name: String { "f-hyperband" }
 
-  /// Runs brackets while the total cost is below the budget.
+  /// Runs brackets while the total cost is below the budget and passes remain.
+  ///
+  /// - Throws: ``SearchError/maximumEpochsOutOfRange(_:allowed:)`` for an R outside the
+  ///   dataset's epochs; ``PredictionError`` when a model cannot be fitted; query errors.
   public func run(on dataset: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
     let stopper = CheckpointStopper<Benchmark>(threshold: threshold, margin: margin)
     var reached = TrainingRecord<Benchmark.Configuration>()

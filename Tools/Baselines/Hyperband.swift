@@ -26,7 +26,10 @@ public struct Hyperband<Benchmark: TabularBenchmark>: SearchStrategy {
   /// `hyperband`.
   public var name: String { "hyperband" }
 
-  /// Runs brackets while the total cost is below the budget.
+  /// Runs brackets while the total cost is below the budget and passes remain.
+  ///
+  /// - Throws: ``SearchError/maximumEpochsOutOfRange(_:allowed:)`` for an R outside the
+  ///   dataset's epochs; query errors.
   public func run(on benchmark: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
     try HyperbandSchedule<Benchmark>(eta: eta, maximumEpochs: maximumEpochs, iterations: iterations).run(on: benchmark, budget: budget, seed: seed) {
       run, round, configuration, trained in

@@ -23,9 +23,9 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
   /// How many passes over all brackets to run at most (`nil`: until the budget is spent).
   let iterations: Int?
 
-  /// Runs brackets while the total cost is below the budget (and passes remain). `train` brings one survivor from
-  /// `trained` epochs to the round's epochs and returns its score (the value, or a prediction)
-  /// and the epochs it now has; `nil` when the budget ran out.
+  /// Runs brackets while the total cost is below the budget and passes remain. `train` brings
+  /// one survivor from `trained` epochs to the round's epochs and returns its score (the value,
+  /// or a prediction) and the epochs it now has; `nil` when the budget ran out.
   func run(
     on benchmark: Benchmark, budget: Double, seed: UInt64,
     train: (inout BenchmarkRun<Benchmark>, Round, Benchmark.Configuration, Int) throws -> (score: Double, trained: Int)?
@@ -38,7 +38,9 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
       throw SearchError.maximumEpochsOutOfRange(full, allowed: lowest...benchmark.epochRange.upperBound)
     }
     let sMax = Int((log(Double(full) / Double(lowest)) / log(eta) + 1e-9).rounded(.down))
-    let rungEpochs = { (index: Int, s: Int) in min(full, max(lowest, Int((Double(full) * pow(eta, Double(index - s))).rounded()))) }
+    let rungEpochs = { (index: Int, s: Int) in
+      min(full, max(lowest, Int((Double(full) * pow(eta, Double(index - s))).rounded())))
+    }
     let rungs = Array(Set((0...sMax).map { rungEpochs(0, $0) })).sorted()
     var roundID = 0, pass = 0
     while run.totalCost < budget, pass < iterations ?? .max {

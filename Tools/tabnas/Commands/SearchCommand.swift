@@ -37,7 +37,7 @@ struct SearchCommand: Command {
 
     options:
       --budget B             cost budget per run (default 20000 for nashpobench2, else 10 ×
-                             the longest training)
+                             the longest training; unlimited with --iterations)
       --runs N               number of runs (default 500)
       --seed S               base seed (default 0)
       --jobs N               threads (default: all cores)
@@ -94,26 +94,28 @@ struct SearchCommand: Command {
 
   func run(console: Console) throws {
     if dataset.isNASHPOBench2 {
-      try run(on: try dataset.openNASHPOBench2(), rule: NASHPOMutation(), defaultBudget: 20_000, console: console)
+      try run(on: try dataset.openNASHPOBench2(), rule: { NASHPOMutation() }, defaultBudget: 20_000, console: console)
     } else {
       let data = try dataset.openLearningCurves()
       let defaultBudget = 10 * (try data.query(data.key(at: 0)).cost ?? Double(data.epochs.upperBound))
-      try run(on: data, rule: try NearestConfigurations(dataset: data), defaultBudget: defaultBudget, console: console)
+      try run(on: data, rule: { try NearestConfigurations(dataset: data) }, defaultBudget: defaultBudget, console: console)
     }
   }
 
-  /// Runs the chosen algorithm on a dataset whose evolution mutates by `rule`.
-  private func run<Rule: NeighbourRule>(on data: Rule.Benchmark, rule: Rule, defaultBudget: Double, console: Console) throws
-  where Rule.Benchmark: LearningCurveBenchmark {
+  /// Runs the chosen algorithm on a dataset whose evolution mutates by the rule `makeRule`
+  /// builds (only when needed: the nearest-neighbour rule costs O(n²)).
+  private func run<Rule: NeighbourRule>(
+    on data: Rule.Benchmark, rule makeRule: () throws -> Rule, defaultBudget: Double, console: Console
+  ) throws where Rule.Benchmark: LearningCurveBenchmark {
     let budget = budget ?? (settings.iterations == nil ? defaultBudget : .infinity)
     switch algorithm {
     case "random": try execute(UniformRandomSearch<Rule.Benchmark>(), on: data, budget: budget, console: console)
-    case "evolution": try execute(settings.evolution(rule: rule), on: data, budget: budget, console: console)
+    case "evolution": try execute(settings.evolution(rule: try makeRule()), on: data, budget: budget, console: console)
     case "hyperband": try execute(settings.hyperband() as Hyperband<Rule.Benchmark>, on: data, budget: budget, console: console)
     case "f-hyperband":
       try execute(settings.fastHyperband() as FastHyperband<Rule.Benchmark>, on: data, budget: budget, console: console)
     case "srm-random": try execute(settings.earlyStopping(rule: nil), on: data, budget: budget, console: console)
-    default: try execute(settings.earlyStopping(rule: rule), on: data, budget: budget, console: console)
+    default: try execute(settings.earlyStopping(rule: try makeRule()), on: data, budget: budget, console: console)
     }
   }
 
