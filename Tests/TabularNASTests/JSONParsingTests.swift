@@ -6,6 +6,14 @@ import Testing
 struct JSONParsingTests {
   private func parse(_ text: String) throws -> JSONValue { try JSONValue(parsing: Array(text.utf8)) }
 
+  @Test("numbers and integers read back from either kind; other values and fractions give nil")
+  func numericAccessors() throws {
+    let value = try parse(#"[3, 2.5, 1234.0, 1e300, "7", null]"#)
+    guard case .array(let items) = value else { Issue.record("not an array"); return }
+    #expect(items.map(\.number) == [3, 2.5, 1234, 1e300, nil, nil])
+    #expect(items.map(\.integer) == [3, nil, 1234, nil, nil, nil])
+  }
+
   @Test("values of every kind, with key order kept and exact numbers")
   func values() throws {
     let value = try parse(#" {"b": [1, -2.5e-3, 0.1, true, false, null], "a": "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "c": {}} "#)

@@ -21,6 +21,17 @@ struct ErrorPathTests {
       (["search", "f-hyperband", "--kappa", "0"], "option --kappa expects a proportion in (0, 1], got '0'"),
       (["search", "hyperband", "--eta", "1"], "option --eta expects a number above 1, got '1'"),
       (["search", "srm-random", "--threshold", "1"], "option --threshold expects a probability in (0, 1), got '1'"),
+      (["search", "evolution", "--population", "0"], "option --population expects a positive integer, got '0'"),
+      (["search", "srm-evolution", "--sample", "x"], "option --sample expects a positive integer, got 'x'"),
+      (["search", "hyperband", "--max-epochs", "-1"], "option --max-epochs expects a positive integer, got '-1'"),
+      (["search", "f-hyperband", "--iterations", "0"], "option --iterations expects a positive integer, got '0'"),
+      (["search", "srm-random", "--margin", "-0.1"], "option --margin expects a number ≥ 0, got '-0.1'"),
+      (["search", "f-hyperband", "--checkpoints", "0.5,1"], "option --checkpoints expects fractions in (0, 1), got '0.5,1'"),
+      (["search", "srm-evolution", "--model", "svm"], "option --model expects nu-svr-rbf"),
+      (["search", "srm-random", "--fully-trained", "4"], "option --fully-trained expects an integer ≥ 5, got '4'"),
+      (["search", "f-hyperband", "--burn-in", "4"], "option --burn-in expects an integer ≥ 5, got '4'"),
+      (["search", "srm-random", "--burn-in", "50"], "option --burn-in does not apply to algorithm srm-random"),
+      (["search", "random", "--population", "5"], "option --population does not apply to algorithm random"),
       (["replay", "--queries", "q.jsonl", "--final-epochs", "12,x"], "option --final-epochs expects comma-separated epochs, got '12,x'"),
     ] as [([String], String)])
   func usageErrors(words: [String], message: String) {
@@ -50,5 +61,11 @@ struct ErrorPathTests {
     #expect(plot.status == 1)
     #expect(plot.error == "error: cannot merge \(empty): no seed*.json or seed*.pkl results\n")
     #expect(runTool(["merge", empty]).status == 1)
+    try Data(#"{"first_run": 0, "total_runs": 1, "finals": [0.5]}"#.utf8).write(to: URL(fileURLWithPath: empty + "/summary.json"))
+    let old = runTool(["merge", empty])
+    #expect(old.status == 1)
+    #expect(
+      old.error
+        == "error: cannot merge \(empty): summary.json lacks first_run or per-run finals, costs and configurations; rerun the search\n")
   }
 }

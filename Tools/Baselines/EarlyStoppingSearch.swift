@@ -82,10 +82,13 @@ public struct EarlyStoppingSearch<Benchmark: LearningCurveBenchmark>: SearchStra
     var state = SearchState(search: self, dataset: dataset, budget: budget, seed: seed)
     switch order {
     case .random:
-      for key in state.randomOrder where state.run.totalCost < budget { _ = try state.train(key) }
+      for position in state.randomOrder where state.run.totalCost < budget {
+        _ = try state.train(dataset.configuration(at: position))
+      }
     case .evolution(let populationSize, let sampleSize, let rule):
       var population: [(key: Benchmark.Configuration, fitness: Double)] = []
-      for key in state.randomOrder.prefix(populationSize) where state.run.totalCost < budget {
+      for position in state.randomOrder.prefix(populationSize) where state.run.totalCost < budget {
+        let key = dataset.configuration(at: position)
         population.append((key, try state.train(key)))
       }
       while state.run.totalCost < budget, !population.isEmpty {
@@ -111,7 +114,8 @@ private struct SearchState<Benchmark: LearningCurveBenchmark> {
   let seed: UInt64
   let counts: [Int]
   var generator: SplitMix64
-  let randomOrder: [Benchmark.Configuration]
+  /// A random permutation of the configuration positions (mapped to configurations as used).
+  let randomOrder: [Int]
   var run: BenchmarkRun<Benchmark>
   var model: SequentialRegressionModel<Benchmark>?
   var best: Double?
@@ -127,7 +131,7 @@ private struct SearchState<Benchmark: LearningCurveBenchmark> {
     self.seed = seed
     counts = search.observedCounts(on: dataset)
     generator = SplitMix64(seed: seed)
-    randomOrder = (0..<dataset.configurationCount).shuffled(using: &generator).map(dataset.configuration(at:))
+    randomOrder = (0..<dataset.configurationCount).shuffled(using: &generator)
     run = BenchmarkRun(benchmark: dataset)
   }
 

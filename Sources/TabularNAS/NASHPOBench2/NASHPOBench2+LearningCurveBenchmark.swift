@@ -22,9 +22,11 @@ extension NASHPOBench2: LearningCurveBenchmark {
     return row + [configuration.learningRate, Double(configuration.batchSize)]
   }
 
-  /// Validation accuracy after each of the 12 measured epochs (seed 222).
+  /// Validation accuracy after each of the 12 measured epochs (seed 222), read as one curve of
+  /// the store (the values ``evaluate(_:epochs:)`` returns, without computing their costs).
   public func curve(of configuration: NASHPOKey) throws -> [Double] {
-    try epochRange.map { try evaluate(configuration, epochs: $0).value }
+    let record = table.record(of: configuration, seedIndex: try NASHPOSearchSpace.seedIndex(of: NASHPOSearchSpace.defaultSeed))
+    return table.runs.curve(record: record, curve: NASHPOTable.Curve.accuracy(for: .valid).rawValue)
   }
 
   /// Validation accuracy after 12 epochs (seed 222), what the searches maximise.
