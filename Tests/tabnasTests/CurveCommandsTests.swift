@@ -126,12 +126,3 @@ struct CurveCommandsTests {
     #expect(info.output.contains("validation perplexity, lower is better"))
   }
 }
-
-/// The real data folder: `TABNAS_DATA`, else `../shared/data` beside the repository.
-private let realData: String? = {
-  if let folder = ProcessInfo.processInfo.environment["TABNAS_DATA"] { return folder }
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  let sibling = root.appendingPathComponent("shared/data").path
-  return FileManager.default.fileExists(atPath: sibling + "/baker") ? sibling : nil
-}()

@@ -13,3 +13,12 @@ func runTool(_ words: [String]) -> (status: Int32, output: String, error: String
   let status = TabNAS.run(words, console: Console(output: output.append, error: error.append))
   return (status, output.text, error.text)
 }
+
+/// The real data folder: `TABNAS_DATA`, else `../shared/data` beside the repository.
+let realData: String? = {
+  if let folder = ProcessInfo.processInfo.environment["TABNAS_DATA"] { return folder }
+  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  let sibling = root.appendingPathComponent("shared/data").path
+  return FileManager.default.fileExists(atPath: sibling + "/baker") ? sibling : nil
+}()
