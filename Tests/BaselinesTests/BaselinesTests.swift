@@ -11,7 +11,7 @@ struct BaselinesTests {
   func mutation() {
     var generator = SplitMix64(seed: 1)
     for _ in 0..<2000 {
-      let key = Self.bench.randomKey(using: &generator)
+      let key = Self.bench.randomConfiguration(using: &generator)
       let child = NASHPOMutation().neighbour(of: key, using: &generator)
       let changedEdges = zip(key.cell.operations, child.cell.operations).count { $0 != $1 }
       let changed = changedEdges + (key.learningRateIndex != child.learningRateIndex ? 1 : 0)
@@ -48,7 +48,7 @@ struct BaselinesTests {
     #expect(again.log.values == run.log.values)
     // Resumed training pays only the new epochs: a 1 → 4 step costs less than 4 epochs from scratch.
     let resumed = run.log.entries[9]
-    #expect(try resumed.cost < Self.bench.evaluate(resumed.key, epochs: 4).cost ?? 0)
+    #expect(try resumed.cost < Self.bench.query(resumed.key, epochs: 4).cost ?? 0)
   }
 
   @Test("experiments are deterministic under a seed and independent of the number of jobs")
@@ -92,7 +92,7 @@ struct BaselinesTests {
     let data = try LearningCurveDataset(contentsOf: path)
     let rule = try NearestConfigurations(dataset: data, count: 4)
     var generator = SplitMix64(seed: 3)
-    for key in data.keys {
+    for key in Array(data.configurations) {
       let neighbour = rule.neighbour(of: key, using: &generator)
       #expect(neighbour != key)
       let distance = { (other: LearningCurveKey) in

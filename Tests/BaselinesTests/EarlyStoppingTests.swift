@@ -29,9 +29,9 @@ struct EarlyStoppingTests {
     #expect(!outcome.stopped.isEmpty)
     #expect(outcome.epochsTrained < 120 * 10)
     #expect(outcome.run.totalCost == Double(outcome.epochsTrained))
-    let finals = try data.keys.map { try data.finalValue(of: $0) }
+    let finals = try Array(data.configurations).map { try data.finalValue(of: $0) }
     let best = try #require(finals.indices.max { finals[$0] < finals[$1] })
-    #expect(!outcome.stopped.contains(data.keys[best]))
+    #expect(!outcome.stopped.contains(Array(data.configurations)[best]))
     #expect(outcome.run.log.best?.value == finals[best])
     let report = try EarlyStoppingExperiment(search: search, orderings: 3, seed: 2).run(on: data)
     #expect(report.allSatisfy { $0.speedup > 1 && $0.bestTrainedFully })
@@ -70,7 +70,7 @@ struct EarlyStoppingTests {
   func resume() throws {
     let data = try dataset()
     var run = BenchmarkRun(benchmark: data)
-    let key = try data.key(at: 0)
+    let key = try data.configuration(checkedAt: 0)
     try run.resume(key, from: 0, to: 3)
     try run.resume(key, from: 3, to: 10)
     #expect(run.log.entries.map(\.cost) == [3, 7])
@@ -108,7 +108,7 @@ struct NASHPOEarlyStoppingTests {
     #expect(!outcome.stopped.isEmpty)
     #expect(outcome.tried.count > 100)
     let charged = try outcome.run.log.entries.reduce(0.0) { total, entry in
-      total + (try Self.bench.evaluate(entry.key, epochs: entry.epochs).cost ?? 0)
+      total + (try Self.bench.query(entry.key, epochs: entry.epochs).cost ?? 0)
     }
     #expect(charged > outcome.run.totalCost)  // resumed queries pay only their new epochs
     #expect(try search.search(on: Self.bench, budget: 60_000, seed: 1).run.log.values == outcome.run.log.values)

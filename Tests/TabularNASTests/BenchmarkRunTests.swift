@@ -20,18 +20,19 @@ struct BenchmarkRunTests {
     return try LearningCurveDataset(contentsOf: files.write("runs.csv", text))
   }
 
-  @Test("on NAS-HPO-Bench-II a generic run logs exactly what NASHPORun logs")
+  @Test("on NAS-HPO-Bench-II the generic query logs exactly what the query with every reference option logs")
   func nasHPOBench() throws {
     let bench = NASHPOBench2.synthetic()
     let generic = try randomSearch(bench, budget: 20_000, seed: 5)
-    var reference = NASHPORun(benchmark: bench)
+    var reference = BenchmarkRun(benchmark: bench)
     var generator = SplitMix64(seed: 5)
-    while reference.totalCost < 20_000 { try reference.query(bench.randomKey(using: &generator)) }
+    while reference.totalCost < 20_000 { try reference.query(bench.randomConfiguration(using: &generator), epoch: 12, mode: .valid) }
     #expect(generic.log.values == reference.log.values)
     #expect(generic.log.totalCosts == reference.log.totalCosts)
     #expect(try generic.results().json.text == reference.results().json.text)
+    #expect(generic.log.entries.map(\.seed) == reference.log.entries.map(\.seed))
     #expect(bench.epochRange == 1...12 && bench.configurationCount == 196_608)
-    #expect(try bench.evaluate(bench.configuration(at: 7), epochs: 3) == bench.query(NASHPOKey(index: 7), iepoch: 3))
+    #expect(try bench.query(bench.configuration(at: 7), epochs: 3) == bench.query(NASHPOKey(index: 7), iepoch: 3))
   }
 
   @Test("on a learning-curve file the same search runs, with the same export shapes")
@@ -77,7 +78,7 @@ struct BenchmarkRunTests {
   func errors() throws {
     let data = try curves("acc_1,acc_2\n0.1,0.2\n")
     var run = BenchmarkRun(benchmark: data)
-    #expect(throws: BenchmarkRunError.noQuery) { try run.results() }
+    #expect(throws: BenchmarkError.noValidationQuery(loggedQueries: 0)) { try run.results() }
     #expect(throws: LearningCurveError.epochOutOfRange(3, allowed: 1...2)) {
       try run.query(data.configuration(at: 0), epochs: 3)
     }

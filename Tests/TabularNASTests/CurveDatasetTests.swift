@@ -35,14 +35,14 @@ struct CurveDatasetTests {
     let data = try load(text)
     #expect(data.descriptor.name.hasPrefix("csv:"))
     #expect(data.descriptor.direction == .higherIsBetter)
-    #expect(data.epochs == 1...3)
-    #expect(data.count == 2)
+    #expect(data.epochRange == 1...3)
+    #expect(data.configurationCount == 2)
     #expect(data.fields.map(\.kind) == [.text, .number])
     #expect(data.architectures?[1] == (try NetworkArchitecture(metaQNN: "[C(32,1,1), FC(128), SM(10)]")))
-    #expect(try data.query(data.key(at: 1), epoch: 2) == QueryResult(accuracy: 0.35, cost: 2))
-    #expect(try data.finalValue(of: data.key(at: 0)) == 0.5)
+    #expect(try data.query(data.configuration(checkedAt: 1), epochs: 2) == QueryResult(value: 0.35, cost: 2))
+    #expect(try data.finalValue(of: data.configuration(checkedAt: 0)) == 0.5)
     #expect(data.featureNames == ["lr"] + NetworkArchitecture.featureNames.map { "net." + $0 })
-    #expect(try data.features(of: data.key(at: 0)).prefix(4) == [0.01, 1, 1, 0])
+    #expect(try data.features(of: data.configuration(checkedAt: 0)).prefix(4) == [0.01, 1, 1, 0])
   }
 
   /// The Cuda-Convnet files are not available; their documented columns are these.
@@ -61,10 +61,10 @@ struct CurveDatasetTests {
   func cudaConvnet(file: String, header: ClosedRange<Int>, epochs: ClosedRange<Int>) throws {
     let data = try load(cudaConvnet(epochs: header), name: file)
     #expect(data.descriptor.name == "baker:" + file.dropLast(4))
-    #expect(data.epochs == epochs)
+    #expect(data.epochRange == epochs)
     #expect(data.featureNames.count == 9)
     #expect(data.fields.allSatisfy { $0.kind == .number && $0.role == .parameter })
-    #expect(try data.query(data.key(at: 0), epoch: epochs.upperBound).cost == Double(epochs.upperBound))
+    #expect(try data.query(data.configuration(checkedAt: 0), epochs: epochs.upperBound).cost == Double(epochs.upperBound))
   }
 
   @Test("a Cuda-Convnet file with a column missing is refused, not shifted")
@@ -88,12 +88,12 @@ struct CurveDatasetTests {
     #expect(data.descriptor.finalValue == .column("MaxAccuracy"))
     #expect(data.fields.map(\.role) == [.id, .split, .parameter, .finalValue])
     #expect(data.featureNames == ["NumMACs"])
-    let key = try data.key(id: 9)
+    let key = try data.configuration(id: 9)
     #expect(key.index == 1)
     #expect(try data.isTest(key) == true)
     #expect(try data.finalValue(of: key) == 0.6)
     #expect(try data.curve(of: key, named: "LossMean") == [1.8, 1.9])
-    #expect(try data.withCost(.epochsTimes(column: "NumMACs")).query(key, epoch: 2).cost == 600)
+    #expect(try data.withCost(.epochsTimes(column: "NumMACs")).query(key, epochs: 2).cost == 600)
   }
 
   @Test("the metric's direction follows its name; unknown names need a descriptor")
@@ -107,8 +107,8 @@ struct CurveDatasetTests {
       name: "ptb", title: "PTB", relativePath: "runs.csv", curve: "ep", metric: "perplexity", direction: .lowerIsBetter)
     let data = try load("ep_0,ep_1\n2,1\n", descriptor: descriptor)
     #expect(data.direction == .lowerIsBetter)
-    #expect(data.epochs == 0...1)
-    #expect(try data.query(data.key(at: 0), epoch: 0) == QueryResult(accuracy: 2, cost: 0))
+    #expect(data.epochRange == 0...1)
+    #expect(try data.query(data.configuration(checkedAt: 0), epochs: 0) == QueryResult(value: 2, cost: 0))
   }
 
   @Test("malformed files fail with the line, column and what was expected", arguments: [
@@ -169,10 +169,10 @@ struct CurveDatasetTests {
   @Test("queries outside the table fail with what is allowed")
   func queryErrors() throws {
     let data = try load("ModelId,acc_1,acc_2\n5,0.1,0.2\n6,0.3,0.4\n")
-    let key = try data.key(at: 1)
-    #expect(throws: LearningCurveError.epochOutOfRange(3, allowed: 1...2)) { try data.query(key, epoch: 3) }
-    #expect(throws: LearningCurveError.configurationOutOfRange(2, count: 2)) { try data.key(at: 2) }
-    #expect(throws: LearningCurveError.unknownConfigurationID(1, example: 5...6)) { try data.key(id: 1) }
+    let key = try data.configuration(checkedAt: 1)
+    #expect(throws: LearningCurveError.epochOutOfRange(3, allowed: 1...2)) { try data.query(key, epochs: 3) }
+    #expect(throws: BenchmarkError.positionOutOfRange(2, count: 2)) { try data.configuration(checkedAt: 2) }
+    #expect(throws: LearningCurveError.unknownConfigurationID(1, example: 5...6)) { try data.configuration(id: 1) }
     #expect(throws: LearningCurveError.unknownField("lr", available: ["ModelId"])) { try data.value(of: "lr", for: key) }
     #expect(throws: LearningCurveError.unknownCurve("loss", available: ["acc"])) { try data.curve(of: key, named: "loss") }
     #expect(throws: LearningCurveError.unknownCostColumn("ModelId", allowed: [])) {
@@ -195,10 +195,10 @@ struct CurveDatasetTests {
   func randomAndIteration() throws {
     let data = try load("acc_1\n0.1\n0.2\n0.3\n0.4\n")
     var first = SplitMix64(seed: 3), second = SplitMix64(seed: 3)
-    let drawn = (0..<20).map { _ in data.randomKey(using: &first) }
+    let drawn = (0..<20).map { _ in data.randomConfiguration(using: &first) }
     #expect(drawn == (0..<20).map { _ in data.randomConfiguration(using: &second) })
     #expect(Set(drawn.map(\.index)).count > 1)
-    #expect(data.keys.map(\.index) == [0, 1, 2, 3])
-    #expect(Array(data.configurations) == data.keys)
+    #expect(Array(data.configurations).map(\.index) == [0, 1, 2, 3])
+    #expect(Array(data.configurations) == Array(data.configurations))
   }
 }

@@ -151,7 +151,7 @@ struct NASHPOFilesTests {
 
   @Test("the results pickle decodes to get_results' six keys")
   func resultsPickle() throws {
-    var run = NASHPORun(benchmark: synthetic)
+    var run = BenchmarkRun(benchmark: synthetic)
     try run.queryByKey(cellcode: "0|10|210", lr: 0.1, batchSize: 256, mode: .test)
     try run.queryByKey(cellcode: "0|00|000", lr: 0.025, batchSize: 64)
     let results = try run.results()

@@ -17,11 +17,11 @@ struct PredictionErrorTests {
   func sequentialModelArguments() throws {
     let data = try load("lr,acc_1,acc_2,acc_3\n" + (0..<10).map { "0.0\($0 % 3 + 1),0.1,0.2,0.\($0 % 9 + 1)" }.joined(separator: "\n"))
     #expect(throws: PredictionError.epochsOutOfRange(0, allowed: 1...3)) {
-      try SequentialRegressionModel(dataset: data, configurations: data.keys, observedCounts: [])
+      try SequentialRegressionModel(dataset: data, configurations: Array(data.configurations), observedCounts: [])
     }
     #expect(throws: PredictionError.epochsOutOfRange(9, allowed: 1...3)) {
       try SequentialRegressionModel(
-        dataset: data, configurations: data.keys, observedCounts: [1], family: .ols, target: .value(afterEpochs: 9))
+        dataset: data, configurations: Array(data.configurations), observedCounts: [1], family: .ols, target: .value(afterEpochs: 9))
     }
   }
 

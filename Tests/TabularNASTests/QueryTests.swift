@@ -102,7 +102,7 @@ struct QueryTests {
     }
     #expect(throws: NASHPOBench2Error.iepochWithSurrogateEpoch(5)) { try bench.query(key, epoch: 200, iepoch: 5) }
     #expect(throws: NASHPOBench2Error.unknownSeed(0, allowed: [222, 555, 888])) { try bench.query(key, seed: 0) }
-    #expect(throws: NASHPOBench2Error.unknownMode("validation", allowed: ["train", "valid", "test"])) {
+    #expect(throws: BenchmarkError.unknownMode("validation", allowed: ["train", "valid", "test"])) {
       try QueryMode(parsing: "validation")
     }
     #expect(throws: NASHPOBench2Error.componentIndexOutOfRange(component: "lr", index: 8, count: 8)) {
@@ -113,7 +113,7 @@ struct QueryTests {
     }
     #expect(NASHPOBench2Error.unknownEpoch(13, allowed: [12, 200]).description.contains("12, 200"))
     #expect(NASHPOBench2Error.iepochOutOfRange(13, allowed: 1...12).description.contains("1…12"))
-    #expect(NASHPOBench2Error.unknownMode("x", allowed: ["train", "valid", "test"]).description.contains("train, valid, test"))
+    #expect(BenchmarkError.unknownMode("x", allowed: ["train", "valid", "test"]).description.contains("train, valid, test"))
     #expect(NASHPOBench2Error.componentIndexOutOfRange(component: "lr", index: 8, count: 8).description.contains("0…7"))
   }
 }

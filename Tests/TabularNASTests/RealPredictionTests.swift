@@ -10,7 +10,7 @@ struct RealPredictionTests {
   ])
   func naapBaselines(model: String, epochs: Int, meanAbsoluteError: Double, violations: Int) throws {
     let naap = try NAAPProtocol(dataset: LearningCurveDataset(named: "naap440", dataFolder: SharedData.folder))
-    let width = try naap.features(epochs: epochs, keys: [naap.dataset.key(at: 0)]).columnCount
+    let width = try naap.features(epochs: epochs, keys: [naap.dataset.configuration(checkedAt: 0)]).columnCount
     let regressor = try #require(NAAPProtocol.publishedRegressors(featureCount: width).first { $0.name == model }?.regressor)
     let result = try naap.evaluate(model: model, epochs: epochs) { x, y, seed in
       FittedPredictor(members: [try Pipeline(regressor, scalesTargets: false).fit(x, y, seed: seed)])

@@ -112,7 +112,7 @@ struct RegressorTests {
     #expect(throws: PredictionError.nonFiniteValue(row: 1, column: "target")) { try LinearRegression().fit(good, [1, .infinity, 3], seed: 0) }
     #expect(throws: PredictionError.targetCountMismatch(targets: 2, rows: 3)) { try LinearRegression().fit(good, [1, 2], seed: 0) }
     #expect(throws: PredictionError.tooFewRows(3, needed: 5, reason: "5-fold cross-validation")) {
-      try RandomSearch(family: .ridge, folds: 5).select(good, [1, 2, 3], seed: 0)
+      try HyperparameterSearch(family: .ridge, folds: 5).select(good, [1, 2, 3], seed: 0)
     }
     #expect(throws: PredictionError.tooFewRows(3, needed: 4, reason: "4-nearest neighbours")) {
       try NearestNeighbors(neighbors: 4).fit(good, [1, 2, 3], seed: 0)

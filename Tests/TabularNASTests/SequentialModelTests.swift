@@ -25,7 +25,7 @@ struct SequentialModelTests {
     let data = try dataset()
     let extractor = try CurveFeatureExtractor(dataset: data, observedValues: 3)
     #expect(extractor.names == ["y1", "y2", "y3", "dy1", "dy2", "d2y2", "log(lr)", "depth", "ss"])
-    let key = try data.key(at: 0)
+    let key = try data.configuration(checkedAt: 0)
     let curve = try data.curve(of: key)
     let row = try extractor.row(for: key)
     #expect(row[0..<3] == curve[0..<3])
@@ -44,7 +44,7 @@ struct SequentialModelTests {
   @Test("a sequential model predicts with a σ from leave-one-out residuals, better with more of the curve")
   func sequentialModel() throws {
     let data = try dataset()
-    let keys = data.keys
+    let keys = Array(data.configurations)
     let model = try SequentialRegressionModel(
       dataset: data, configurations: Array(keys.prefix(40)), observedCounts: [2, 5], family: .ridge, draws: 5)
     #expect(model.observedCounts == [2, 5])

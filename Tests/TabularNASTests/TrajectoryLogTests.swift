@@ -10,12 +10,12 @@ struct TrajectoryLogTests {
   func bestSoFar() {
     var log = TrajectoryLog<NASHPOKey>()
     let a = NASHPOKey(index: 1), b = NASHPOKey(index: 2), c = NASHPOKey(index: 3)
-    log.record(key: a, value: 90, cost: 10, epochs: 12, mode: .test)
+    log.record(key: a, value: 90, cost: 10, epochs: 12, split: .test)
     #expect(log.best == nil)
-    log.record(key: a, value: 50, cost: 5, epochs: 12, mode: .valid)
-    log.record(key: b, value: 60, cost: 5, epochs: 12, mode: .valid)
-    log.record(key: c, value: 60, cost: 5, epochs: 12, mode: .valid)
-    log.record(key: c, value: 99, cost: 5, epochs: 12, mode: .train)
+    log.record(key: a, value: 50, cost: 5, epochs: 12, split: .valid)
+    log.record(key: b, value: 60, cost: 5, epochs: 12, split: .valid)
+    log.record(key: c, value: 60, cost: 5, epochs: 12, split: .valid)
+    log.record(key: c, value: 99, cost: 5, epochs: 12, split: .train)
     #expect(log.values == [90, 50, 60, 60, 99])
     #expect(log.totalCosts == [10, 15, 20, 25, 30])
     #expect(log.bestValues == [nil, 50, 60, 60, 60])
@@ -36,7 +36,7 @@ struct TrajectoryLogTests {
 
   @Test("a run logs what the store answers and reports get_results' final accuracies")
   func runResults() throws {
-    var run = NASHPORun(benchmark: bench)
+    var run = BenchmarkRun(benchmark: bench)
     var generator = SplitMix64(seed: 3)
     var expectedCost = 0.0
     while run.totalCost < 20_000 {
@@ -59,17 +59,17 @@ struct TrajectoryLogTests {
 
   @Test("results need a validation query; 200-epoch queries need a cost rule to be logged")
   func runErrors() throws {
-    var run = NASHPORun(benchmark: bench)
-    #expect(throws: NASHPOBench2Error.noValidationQuery(loggedQueries: 0)) { try run.results() }
+    var run = BenchmarkRun(benchmark: bench)
+    #expect(throws: BenchmarkError.noValidationQuery(loggedQueries: 0)) { try run.results() }
     try run.queryByKey(cellcode: "0|10|210", lr: 0.1, batchSize: 256, mode: .test)
-    #expect(throws: NASHPOBench2Error.noValidationQuery(loggedQueries: 1)) { try run.results() }
+    #expect(throws: BenchmarkError.noValidationQuery(loggedQueries: 1)) { try run.results() }
     #expect(throws: NASHPOBench2Error.surrogateCostUnavailable) {
       try run.queryByKey(cellcode: "0|10|210", lr: 0.1, batchSize: 256, epoch: 200)
     }
     #expect(run.log.count == 1)
     #expect(NASHPOBench2Error.surrogateCostUnavailable.description.contains("extrapolated"))
 
-    var charged = NASHPORun(benchmark: bench, surrogateCost: .extrapolated)
+    var charged = BenchmarkRun(benchmark: bench, surrogateCost: .extrapolated)
     let result = try charged.queryByKey(cellcode: "0|10|210", lr: 0.1, batchSize: 256, epoch: 200)
     #expect(charged.totalCost == result.cost)
     #expect(charged.log.entries[0].epochs == 200)
@@ -79,7 +79,7 @@ struct TrajectoryLogTests {
 
   @Test("JSON export carries get_results' keys and parses back")
   func jsonExport() throws {
-    var run = NASHPORun(benchmark: bench)
+    var run = BenchmarkRun(benchmark: bench)
     try run.queryByKey(cellcode: "0|10|210", lr: 0.1, batchSize: 256, mode: .train, iepoch: 3)
     try run.queryByKey(cellcode: "0|00|000", lr: 0.025, batchSize: 64)
     let text = try run.results().json.text
@@ -99,7 +99,7 @@ struct TrajectoryLogTests {
 
   @Test("CSV export has one row per query with the best-so-far and the dataset label")
   func csvExport() throws {
-    var run = NASHPORun(benchmark: bench)
+    var run = BenchmarkRun(benchmark: bench)
     try run.queryByKey(cellcode: "0|10|210", lr: 0.1, batchSize: 256, mode: .test)
     try run.queryByKey(cellcode: "0|00|000", lr: 0.025, batchSize: 64, iepoch: 6, seed: 555)
     let lines = run.log.csv(dataset: bench.name).split(separator: "\n").map(String.init)
@@ -116,7 +116,7 @@ struct TrajectoryLogTests {
   func concurrentRuns() async throws {
     let bench = self.bench
     @Sendable func search(seed: UInt64) throws -> [Double] {
-      var run = NASHPORun(benchmark: bench)
+      var run = BenchmarkRun(benchmark: bench)
       var generator = SplitMix64(seed: seed)
       while run.totalCost < 20_000 {
         let mode: QueryMode = generator.next() % 4 == 0 ? .test : .valid

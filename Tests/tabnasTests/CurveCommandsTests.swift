@@ -73,7 +73,7 @@ struct CurveCommandsTests {
       (["query", "--dataset", "csv:" + path, "--config", "7", "--curve", "Loss"], "error: no curve 'Loss'; curves: LossMean, Accuracy\n"),
       (["info", "--dataset", "csv:" + path, "--cost", "NumParams*epochs"], "error: cannot charge per epoch by 'NumParams'; numeric columns: NumMACs\n"),
       (["info", "--dataset", "naap440", "--data", "/nonexistent"], "error: no data for naap440; looked in /nonexistent/naap440/naap440.csv, /nonexistent/naap440.csv (pass --data DIR or set TABNAS_DATA)\n"),
-      (["convert", "--dataset", "naap440", "--output", "/tmp/x"], "error: this command does not support dataset naap440; it supports nashpobench2\n"),
+      (["convert", "--dataset", "naap440", "--output", "/tmp/x"], "error: dataset naap440 has no native format: its files load in milliseconds, so open them directly\n"),
     ]
     for (words, message) in cases {
       let result = runTool(words)

@@ -59,13 +59,13 @@ struct ErrorPathTests {
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
     let plot = runTool(["plot", empty, "--out", empty + "/figure.svg"])
     #expect(plot.status == 1)
-    #expect(plot.error == "error: cannot merge \(empty): no seed*.json or seed*.pkl results\n")
+    #expect(plot.error == "error: cannot read \(empty): no seed*.json or seed*.pkl results\n")
     #expect(runTool(["merge", empty]).status == 1)
     try Data(#"{"first_run": 0, "total_runs": 1, "finals": [0.5]}"#.utf8).write(to: URL(fileURLWithPath: empty + "/summary.json"))
     let old = runTool(["merge", empty])
     #expect(old.status == 1)
     #expect(
       old.error
-        == "error: cannot merge \(empty): summary.json lacks first_run or per-run finals, costs and configurations; rerun the search\n")
+        == "error: cannot read \(empty)/summary.json: it lacks first_run or per-run finals, costs and configurations; rerun the search\n")
   }
 }

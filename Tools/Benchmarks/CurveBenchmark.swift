@@ -26,7 +26,7 @@ enum CurveBenchmark {
       }
     }
     let load = try median(repetitions) {
-      for path in curveFiles { checksum += Double(try LearningCurveDataset(contentsOf: path).count) }
+      for path in curveFiles { checksum += Double(try LearningCurveDataset(contentsOf: path).configurationCount) }
     }
     let bytes = try csvFiles.reduce(0) { $0 + ((try FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
     print(

@@ -33,7 +33,7 @@ enum FileBenchmark {
     let codes = keys.map { $0.cell.description }
     var checksum = 0.0
     let elapsed = try measure(repetitions: 3) {
-      var run = NASHPORun(benchmark: bench)
+      var run = BenchmarkRun(benchmark: bench)
       for (key, code) in zip(keys, codes) {
         try run.queryByKey(cellcode: code, lr: key.learningRate, batchSize: key.batchSize)
       }

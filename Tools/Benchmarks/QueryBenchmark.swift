@@ -20,17 +20,17 @@ enum QueryBenchmark {
       for key in keys { checksum += try bench.query(key).accuracy }
     }
     let logged = try measure {
-      var run = NASHPORun(benchmark: bench)
+      var run = BenchmarkRun(benchmark: bench)
       for key in keys { try run.query(key) }
       checksum += run.totalCost
     }
     let loggedPartial = try measure {
-      var run = NASHPORun(benchmark: bench)
+      var run = BenchmarkRun(benchmark: bench)
       for (key, iepoch) in zip(keys, iepochs) { try run.query(key, iepoch: iepoch) }
       checksum += run.totalCost
     }
     let loggedByString = try measure {
-      var run = NASHPORun(benchmark: bench)
+      var run = BenchmarkRun(benchmark: bench)
       for (key, code) in zip(keys, codes) {
         try run.queryByKey(cellcode: code, lr: key.learningRate, batchSize: key.batchSize)
       }
@@ -40,7 +40,7 @@ enum QueryBenchmark {
     let shortRunLength = 200
     let loggedShortRuns = try measure {
       for start in stride(from: 0, to: queryCount, by: shortRunLength) {
-        var run = NASHPORun(benchmark: bench)
+        var run = BenchmarkRun(benchmark: bench)
         for key in keys[start..<min(start + shortRunLength, queryCount)] { try run.query(key) }
         checksum += run.totalCost
       }

@@ -14,6 +14,8 @@ public enum PredictionError: Error, Equatable, Sendable {
   case epochsOutOfRange(Int, allowed: ClosedRange<Int>)
   /// A model or feature-set name that is not known.
   case unknownName(String, kind: String, allowed: [String])
+  /// A published protocol was asked of a dataset it does not belong to.
+  case protocolNotApplicable(protocol: String, dataset: String)
 }
 
 extension PredictionError: CustomStringConvertible {
@@ -22,6 +24,8 @@ extension PredictionError: CustomStringConvertible {
     switch self {
     case .tooFewRows(let rows, let needed, let reason):
       "\(rows) training row\(rows == 1 ? "" : "s"), but \(reason) needs at least \(needed)"
+    case .protocolNotApplicable(let name, let dataset):
+      "the \(name) protocol needs the \(name) dataset (--dataset \(name)), not \(dataset)"
     case .nonFiniteValue(let row, let column): "row \(row), \(column): the value is NaN or infinite"
     case .featureCountMismatch(let found, let expected): "\(found) features given, the model expects \(expected)"
     case .targetCountMismatch(let targets, let rows): "\(targets) targets for \(rows) feature rows"

@@ -76,7 +76,7 @@ public struct SequentialRegressionModel<Benchmark: LearningCurveBenchmark>: Send
       guard dataset.epochRange.contains(epochs) else {
         throw PredictionError.epochsOutOfRange(epochs, allowed: dataset.epochRange)
       }
-      targets = try configurations.map { try dataset.evaluate($0, epochs: epochs).value }
+      targets = try configurations.map { try dataset.query($0, epochs: epochs).value }
     }
     var extractors: [CurveFeatureExtractor<Benchmark>] = [], predictors: [FittedPredictor] = [], deviations: [Double] = []
     for (position, tau) in counts.enumerated() {

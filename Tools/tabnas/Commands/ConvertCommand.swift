@@ -9,7 +9,8 @@ struct ConvertCommand: Command {
 
     Reads NAS-HPO-Bench-II (original pickles, a native file, or the synthetic table) and writes
     it to FILE in TabularNAS's native format, which every command accepts as --data and opens
-    in milliseconds. An existing FILE is never overwritten.
+    in milliseconds. An existing FILE is never overwritten. Learning-curve files have no
+    native format: they load in milliseconds.
 
     options:
       --output FILE          the native file to create
@@ -26,8 +27,9 @@ struct ConvertCommand: Command {
   }
 
   func run(console: Console) throws {
-    let bench = try dataset.openNASHPOBench2()
-    try bench.writeNativeFile(to: output)
-    console.print("wrote \(output): \(bench.name)")
+    guard dataset.choice.hasNativeFormat else { throw RegistryError.noNativeFormat(dataset: dataset.datasetName) }
+    let benchmark = try dataset.open()
+    try benchmark.writeNativeFile(to: output)
+    console.print("wrote \(output): \(benchmark.name)")
   }
 }

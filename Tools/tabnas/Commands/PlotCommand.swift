@@ -35,41 +35,22 @@ struct PlotCommand: Command {
   func run(console: Console) throws {
     var series: [TrajectoryPlot.Series] = []
     var costUnit = "cost", dataset = ""
-    for folder in folders {
-      let summary = try? JSONValue(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json"))))
-      if case .string(let unit)? = summary?["cost_unit"] { costUnit = unit }
-      if case .string(let name)? = summary?["dataset"] { dataset = name }
-      let label: String = if case .string(let name)? = summary?["algorithm"] { name } else { (folder as NSString).lastPathComponent }
-      let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-        .filter { $0.hasPrefix("seed") && ($0.hasSuffix(".json") || $0.hasSuffix(".pkl")) }.sorted()
-      guard !files.isEmpty else { throw CommandError.mergeMismatch(folder: folder, reason: "no seed*.json or seed*.pkl results") }
-      series.append(TrajectoryPlot.Series(label: label, runs: try files.map { try trajectory(folder + "/" + $0) }))
+    for path in folders {
+      let folder = SearchResultsFolder(path: path)
+      // The summary is optional (a folder of per-run files plots too), but must agree with them.
+      let report = FileManager.default.fileExists(atPath: folder.summaryPath) ? try folder.readReport() : nil
+      let runs = try folder.readRuns()
+      if let report, report.summary.finals.count != runs.count {
+        throw ResultsFolderError.runCountMismatch(folder: path, files: runs.count, summary: report.summary.finals.count)
+      }
+      if let report { (costUnit, dataset) = (report.costUnit, report.dataset) }
+      let label = report?.algorithm ?? (path as NSString).lastPathComponent
+      series.append(TrajectoryPlot.Series(label: label, runs: runs.map { Array(zip($0.totalCosts, $0.bestValues)) }))
     }
     let plot = TrajectoryPlot(
       series: series, costLabel: "cumulative cost (\(costUnit))", valueLabel: "best validation value so far",
       title: title ?? dataset)
     try writeNewFile(Array(plot.svg.utf8), to: out)
     console.print("wrote \(out): \(series.map { "\($0.label) (\($0.runs.count) runs)" }.joined(separator: ", "))")
-  }
-
-  /// One run's (cost, best) pairs from a JSON or pickle result file.
-  private func trajectory(_ path: String) throws -> [(cost: Double, best: Double?)] {
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-    if path.hasSuffix(".pkl") {
-      let value = try PickleDecoder().decode(bytes)
-      guard case .list(let costs)? = value["total_cost_trans"], case .list(let bests)? = value["best_acc_trans"] else {
-        throw CommandError.mergeMismatch(folder: path, reason: "not a get_results pickle")
-      }
-      return zip(costs, bests).map { ($0.doubleValue ?? 0, $1.doubleValue) }
-    }
-    let value = try JSONValue(parsing: bytes)
-    guard case .array(let costs)? = value["total_cost_trans"], case .array(let bests)? = value["best_acc_trans"] else {
-      throw CommandError.mergeMismatch(folder: path, reason: "not a get_results JSON file")
-    }
-    return zip(costs, bests).map { cost, best in
-      let costValue: Double = if case .number(let number) = cost { number } else if case .integer(let number) = cost { Double(number) } else { 0 }
-      let bestValue: Double? = if case .number(let number) = best { number } else if case .integer(let number) = best { Double(number) } else { nil }
-      return (costValue, bestValue)
-    }
   }
 }

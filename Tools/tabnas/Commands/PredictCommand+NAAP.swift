@@ -1,13 +1,10 @@
-import Foundation
 import TabularNAS
 
 extension PredictCommand {
   /// The NAAP-440 protocol: every published regressor beside the published row, then
   /// TabularNAS's tuned predictors (with the derived scheme features).
-  func runNAAPProtocol(on data: LearningCurveDataset, console: Console) throws {
-    let naap = try NAAPProtocol(dataset: data)
-    let folder = (data.path as NSString).deletingLastPathComponent
-    let published = try NAAPProtocol.published(contentsOf: folder + "/baseline_results.csv")
+  func runNAAPProtocol(_ naap: NAAPProtocol, console: Console) throws {
+    let published = try naap.publishedTable()
     let reproduced = try naap.reproducePublished()
     var tuned: [NAAPProtocol.Result] = []
     for family in models {

@@ -68,13 +68,15 @@ struct PredictCommand: Command {
     if let protocolName, protocolName != "naap440" {
       throw UsageError.invalidValue(option: "protocol", value: protocolName, expected: "naap440")
     }
-    if dataset.isNASHPOBench2 { throw UsageError.notApplicable(option: "predict", dataset: dataset.datasetName) }
   }
 
   func run(console: Console) throws {
-    let data = try dataset.openLearningCurves()
+    try predict(on: dataset.open(), console: console)
+  }
+
+  private func predict<B: RegisteredBenchmark>(on data: B, console: Console) throws {
     if protocolName != nil {
-      try runNAAPProtocol(on: data, console: console)
+      try runNAAPProtocol(NAAPProtocol(benchmark: data), console: console)
       return
     }
     let experiment = FinalValueExperiment(

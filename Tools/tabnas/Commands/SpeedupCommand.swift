@@ -19,64 +19,46 @@ struct SpeedupCommand: Command {
 
     options:
       --deltas LIST          probability thresholds Δ (default 0.9,0.95,0.99)
-      --margin δ             margin in metric units (default 0)
-      --checkpoints LIST     fractions of the curve where a configuration may stop
-      --fully-trained N      configurations trained fully before fitting (default 50)
       --orderings N          random orders (default 10)
-      --model NAME           regression family (default nu-svr-rbf)
       --seed S               base seed (default 0)
+    \(EarlyStoppingOptions.usage)
     \(DatasetOptions.usage)
       --help                 show this help
     """
 
   var deltas: [Double]
-  var checkpoints: [Double]
-  var margin: Double
-  var fullyTrained: Int
+  var earlyStopping: EarlyStoppingOptions
   var orderings: Int
-  var model: ModelFamily
   var seed: UInt64
   var dataset: DatasetOptions
 
   init(parsing arguments: inout Arguments) throws {
     deltas = try arguments.list("deltas", as: { OptionValue.openFraction(String($0)) }, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
-    checkpoints =
-      try arguments.list("checkpoints", as: { OptionValue.openFraction(String($0)) }, expecting: "fractions in (0, 1)")
-      ?? EarlyStoppingSearch<LearningCurveDataset>().checkpoints
-    margin = try arguments.option("margin", as: { Double($0) }, expecting: "a number") ?? 0
-    fullyTrained =
-      try arguments.option("fully-trained", as: { Int($0).flatMap { $0 >= 5 ? $0 : nil } }, expecting: "an integer ≥ 5")
-      ?? EarlyStoppingSearch<LearningCurveDataset>().fullyTrained
+    earlyStopping = try EarlyStoppingOptions(parsing: &arguments)
     orderings = try arguments.option("orderings", as: OptionValue.positiveInteger, expecting: "a positive integer") ?? 10
-    let modelName = try arguments.option("model") ?? ModelFamily.nuSVRRBF.rawValue
-    guard let family = ModelFamily(rawValue: modelName) else {
-      throw UsageError.invalidValue(option: "model", value: modelName, expected: ModelFamily.allCases.map(\.rawValue).joined(separator: ", "))
-    }
-    model = family
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     dataset = try DatasetOptions(parsing: &arguments)
   }
 
   func run(console: Console) throws {
-    if dataset.isNASHPOBench2 {
-      let bench = try dataset.openNASHPOBench2()
-      try report(on: bench, name: bench.label, console: console)
-    } else {
-      let data = try dataset.openLearningCurves()
-      try report(on: data, name: data.descriptor.name, console: console)
-    }
+    try report(on: dataset.open(), console: console)
   }
 
   /// Runs every Δ on a dataset and prints the table (or JSON).
-  private func report<B: LearningCurveBenchmark>(on data: B, name: String, console: Console) throws {
+  private func report<B: LearningCurveBenchmark>(on data: B, console: Console) throws {
+    let name = data.name
+    var settings = SearchSettings()
+    earlyStopping.apply(to: &settings)
+    let base = settings.earlyStopping(rule: nil) as EarlyStoppingSearch<B>
+    let (fullyTrained, model, margin) = (base.fullyTrained, base.family, base.margin)
     var rows: [JSONValue] = []
     if !dataset.json {
       console.print("\(name): \(orderings) orderings, \(fullyTrained) configurations trained fully first, model \(model.rawValue), δ = \(margin)")
       console.print("Δ        speedup (epochs)      stopped        best trained fully")
     }
     for delta in deltas {
-      let search = EarlyStoppingSearch<B>(
-        threshold: delta, margin: margin, fullyTrained: fullyTrained, checkpoints: checkpoints, family: model)
+      var search = base
+      search.threshold = delta
       let results = try EarlyStoppingExperiment(search: search, orderings: orderings, seed: seed).run(on: data)
       let (mean, error) = Metrics.meanAndStandardError(results.map(\.speedup))
       let stopped = results.map { Double($0.stoppedCount) }.reduce(0, +) / Double(results.count)

@@ -3,7 +3,7 @@ import Dispatch
 /// Baker et al. (2018) Table 1 and 2: predict final values from the first part of each curve.
 ///
 /// Each repeat draws `trainingSize` configurations at random to train on and tests on all the
-/// others; each model family is tuned by ``RandomSearch`` on the training rows, refitted, and
+/// others; each model family is tuned by ``HyperparameterSearch`` on the training rows, refitted, and
 /// scored by R² on the test rows. Repeats run in parallel with seeds derived from `seed`, so
 /// results do not depend on the number of cores.
 public struct FinalValueExperiment: Sendable {
@@ -41,28 +41,28 @@ public struct FinalValueExperiment: Sendable {
   }
 
   /// τ for a dataset.
-  public func observedValues(for dataset: LearningCurveDataset) -> Int {
-    max(1, min(dataset.epochs.count, Int((fraction * Double(dataset.epochs.count)).rounded())))
+  public func observedValues<B: LearningCurveBenchmark>(for dataset: B) -> Int {
+    max(1, min(dataset.epochRange.count, Int((fraction * Double(dataset.epochRange.count)).rounded())))
   }
 
   /// Runs every repeat, feature set and model.
   ///
   /// - Throws: ``PredictionError`` for a fraction outside (0, 1], too few configurations for
   ///   the training size plus a test set, or a failing fit.
-  public func run(on dataset: LearningCurveDataset) throws -> FinalValueReport {
+  public func run<B: LearningCurveBenchmark>(on dataset: B) throws -> FinalValueReport {
     guard fraction > 0 && fraction <= 1 else {
       throw PredictionError.invalidHyperparameter(name: "fraction", value: fraction, allowed: "it must be in (0, 1]")
     }
-    guard trainingSize >= folds, trainingSize < dataset.count else {
+    guard trainingSize >= folds, trainingSize < dataset.configurationCount else {
       throw PredictionError.tooFewRows(
-        dataset.count, needed: max(trainingSize, folds) + 1, reason: "training on \(trainingSize) configurations and testing on the rest")
+        dataset.configurationCount, needed: max(trainingSize, folds) + 1, reason: "training on \(trainingSize) configurations and testing on the rest")
     }
     guard repeats >= 1 else {
       throw PredictionError.invalidHyperparameter(name: "repeats", value: Double(repeats), allowed: "at least 1")
     }
     let tau = observedValues(for: dataset)
     let extractors = try featureSets.map { try CurveFeatureExtractor(dataset: dataset, groups: $0, observedValues: tau) }
-    let keys = dataset.keys
+    let keys = Array(dataset.configurations)
     let targets = try keys.map { try dataset.finalValue(of: $0) }
     let scores = ParallelResults<Result<[Double], any Error>>(count: repeats)
     DispatchQueue.concurrentPerform(iterations: repeats) { repeatIndex in
@@ -76,11 +76,13 @@ public struct FinalValueExperiment: Sendable {
         rows.append(FinalValueReport.Row(features: groups, model: model, rSquared: values))
       }
     }
-    return FinalValueReport(dataset: dataset.descriptor.name, observedValues: tau, epochs: dataset.epochs, experiment: self, rows: rows)
+    return FinalValueReport(dataset: dataset.name, observedValues: tau, epochs: dataset.epochRange, experiment: self, rows: rows)
   }
 
   /// One random split: R² of every (feature set, model), feature-set major.
-  private func runRepeat(_ index: Int, keys: [LearningCurveKey], targets: [Double], extractors: [CurveFeatureExtractor<LearningCurveDataset>])
+  private func runRepeat<B: LearningCurveBenchmark>(
+    _ index: Int, keys: [B.Configuration], targets: [Double], extractors: [CurveFeatureExtractor<B>]
+  )
     throws -> [Double]
   {
     var generator = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)

@@ -1,8 +1,8 @@
-/// Tunes and fits a model family on training rows: one ``RandomSearch`` per family, or for
+/// Tunes and fits a model family on training rows: one ``HyperparameterSearch`` per family, or for
 /// ``ModelFamily/ensemble`` one per member, whose fitted pipelines are averaged.
 public struct ModelSelection: Sendable {
   /// The search settings; its family may be ``ModelFamily/ensemble``.
-  public let search: RandomSearch
+  public let search: HyperparameterSearch
 
   /// The family.
   public var family: ModelFamily { search.family }
@@ -18,7 +18,7 @@ public struct ModelSelection: Sendable {
     family: ModelFamily, draws: Int = 20, folds: Int = 3, baselineFeature: Int? = nil, featureVariants: [[Int]?] = [nil],
     criterion: SelectionCriterion = .squaredError
   ) {
-    search = RandomSearch(
+    search = HyperparameterSearch(
       family: family, draws: draws, folds: folds, baselineFeature: baselineFeature, featureVariants: featureVariants,
       criterion: criterion)
   }

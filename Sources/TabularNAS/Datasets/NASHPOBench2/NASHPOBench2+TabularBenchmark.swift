@@ -1,0 +1,38 @@
+extension NASHPOBench2: TabularBenchmark {
+  /// `NAS-HPO-Bench-II [source]`, like the reference API's `str(api)`, with its source: every
+  /// figure depends on whether the table is synthetic or measured.
+  public var name: String { "NAS-HPO-Bench-II [\(source)]" }
+  /// The name, which already names the source.
+  public var label: String { name }
+  /// Validation accuracy in percent, what the reference baselines search on.
+  public var metricName: String { "validation accuracy (%)" }
+  /// Higher accuracy is better.
+  public var direction: MetricDirection { .higherIsBetter }
+  /// Simulated training and validation time.
+  public var costUnit: String { "seconds" }
+  /// 196,608 keys.
+  public var configurationCount: Int { NASHPOSearchSpace.count }
+  /// `iepoch` 1…12 of the measured 12-epoch runs.
+  public var epochRange: ClosedRange<Int> { 1...NASHPOSearchSpace.trainedEpochs }
+  /// 12 (measured) and 200 (surrogate), as the reference `final_accs`.
+  public var finalEpochs: [Int] { NASHPOSearchSpace.epochs }
+  /// The reference API's default seed, 222.
+  public var evaluationSeed: Int? { NASHPOSearchSpace.defaultSeed }
+
+  /// The key at a flat index.
+  public func configuration(at position: Int) -> NASHPOKey { searchSpace[position] }
+
+  /// The key's flat index.
+  public func position(of configuration: NASHPOKey) -> Int { configuration.index }
+
+  /// Validation accuracy after `epochs` epochs (the reference's `iepoch`) with seed 222, and
+  /// its training-plus-validation time.
+  public func query(_ configuration: NASHPOKey, epochs: Int) throws -> QueryResult {
+    try query(configuration, epoch: NASHPOSearchSpace.trainedEpochs, mode: .valid, iepoch: epochs)
+  }
+
+  /// Test accuracy at 12 epochs (seed 222) and the 200-epoch surrogate, as `get_results`.
+  public func finalValues(of configuration: NASHPOKey) throws -> [Double] {
+    try finalEpochs.map { try query(configuration, epoch: $0, mode: .test).value }
+  }
+}

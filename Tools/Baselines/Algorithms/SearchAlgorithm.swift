@@ -1,0 +1,68 @@
+/// The baseline searches, by the names the command line and result files use; each declares
+/// the settings that apply to it.
+public enum SearchAlgorithm: String, CaseIterable, Sendable {
+  /// Uniformly random configurations, fully trained (``UniformRandomSearch``).
+  case random
+  /// Regularized evolution (``RegularizedEvolution``).
+  case evolution
+  /// Hyperband (``Hyperband``).
+  case hyperband
+  /// f-Hyperband (``FastHyperband``).
+  case fastHyperband = "f-hyperband"
+  /// Random order with early stopping by sequential regression models (``EarlyStoppingSearch``).
+  case earlyStoppingRandom = "srm-random"
+  /// Regularized evolution with the same early stopping.
+  case earlyStoppingEvolution = "srm-evolution"
+
+  /// The settings that apply; any other is refused.
+  public var settings: Set<SearchSetting> {
+    switch self {
+    case .random: []
+    case .evolution: [.population, .sample]
+    case .hyperband: [.eta, .maximumEpochs, .iterations]
+    case .fastHyperband: [.eta, .maximumEpochs, .iterations, .threshold, .margin, .checkpoints, .model, .burnIn, .kappa]
+    case .earlyStoppingRandom: [.threshold, .margin, .checkpoints, .model, .fullyTrained]
+    case .earlyStoppingEvolution: [.population, .sample, .threshold, .margin, .checkpoints, .model, .fullyTrained]
+    }
+  }
+
+  /// One paragraph of help.
+  public var help: String {
+    switch self {
+    case .random: "uniformly random configurations, fully trained"
+    case .evolution:
+      """
+      regularized evolution: population 10, sample 3; NAS-HPO-Bench-II
+      mutates one edge, the learning rate or the batch size (as the
+      reference); learning curves move to one of the 8 nearest
+      configurations in standardised feature space
+      """
+    case .hyperband:
+      """
+      Hyperband (Li et al. 2018), η = 3, R = the full training length;
+      configurations resume training between rounds
+      """
+    case .fastHyperband:
+      """
+      Hyperband whose rounds stop configurations early by models of the
+      value at the round's epochs (Baker et al. 2018 §4.2.1)
+      """
+    case .earlyStoppingRandom:
+      """
+      random order with early stopping by sequential regression models
+      (Baker et al. 2018 §4)
+      """
+    case .earlyStoppingEvolution:
+      """
+      regularized evolution with the same early stopping; a stopped
+      configuration's fitness is its predicted final value
+      """
+    }
+  }
+
+  /// `random, evolution, …, or srm-evolution`, for usage texts.
+  public static var names: String {
+    let names = allCases.map(\.rawValue)
+    return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+  }
+}

@@ -1,0 +1,30 @@
+/// A setting of a baseline search, by its command-line name.
+public enum SearchSetting: String, CaseIterable, Sendable {
+  /// Evolution's population size.
+  case population
+  /// Evolution's tournament size.
+  case sample
+  /// Hyperband's halving rate η.
+  case eta
+  /// Hyperband's full training length R.
+  case maximumEpochs = "max-epochs"
+  /// Passes over all Hyperband brackets.
+  case iterations
+  /// The early-stopping probability threshold Δ.
+  case threshold
+  /// The early-stopping margin δ.
+  case margin
+  /// The checkpoints where a configuration may stop.
+  case checkpoints
+  /// The regression family of the stopping models.
+  case model
+  /// Configurations trained fully before the models are fitted.
+  case fullyTrained = "fully-trained"
+  /// f-Hyperband's burn-in d.
+  case burnIn = "burn-in"
+  /// f-Hyperband's κ.
+  case kappa
+
+  /// The algorithms this setting applies to, in ``SearchAlgorithm`` order.
+  public var algorithms: [SearchAlgorithm] { SearchAlgorithm.allCases.filter { $0.settings.contains(self) } }
+}

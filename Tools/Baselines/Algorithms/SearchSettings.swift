@@ -1,0 +1,63 @@
+import TabularNAS
+
+/// The values of a search's settings; `nil` takes the algorithm's default.
+public struct SearchSettings: Sendable {
+  /// Evolution: population size [10].
+  public var population: Int?
+  /// Evolution: members sampled per cycle [3].
+  public var sample: Int?
+  /// Hyperband: halving rate [3].
+  public var eta: Double?
+  /// Hyperband: full training length [the last epoch].
+  public var maximumEpochs: Int?
+  /// Hyperband: passes over all brackets [until the budget is spent].
+  public var iterations: Int?
+  /// Early stopping: Δ [0.99; f-Hyperband 0.95].
+  public var threshold: Double?
+  /// Early stopping: δ in metric units [0].
+  public var margin: Double?
+  /// Early stopping: checkpoint fractions.
+  public var checkpoints: [Double]?
+  /// Early stopping: the regression family [ν-SVR RBF].
+  public var model: ModelFamily?
+  /// Early stopping: configurations trained fully before fitting [50].
+  public var fullyTrained: Int?
+  /// f-Hyperband: d [100].
+  public var burnIn: Int?
+  /// f-Hyperband: κ [0.1].
+  public var kappa: Double?
+
+  /// Creates settings, every one at its default.
+  public init() {}
+
+  /// Hyperband with these settings.
+  public func hyperband<B: TabularBenchmark>() -> Hyperband<B> {
+    Hyperband(eta: eta ?? 3, maximumEpochs: maximumEpochs, iterations: iterations)
+  }
+
+  /// f-Hyperband with these settings.
+  public func fastHyperband<B: LearningCurveBenchmark>() -> FastHyperband<B> {
+    let defaults = FastHyperband<B>()
+    return FastHyperband(
+      eta: eta ?? defaults.eta, maximumEpochs: maximumEpochs, iterations: iterations,
+      threshold: threshold ?? defaults.threshold, margin: margin ?? defaults.margin, burnIn: burnIn ?? defaults.burnIn,
+      kappa: kappa ?? defaults.kappa, checkpoints: checkpoints ?? defaults.checkpoints, family: model ?? defaults.family)
+  }
+
+  /// Regularized evolution with these settings.
+  public func evolution<Rule: NeighbourRule>(rule: Rule) -> RegularizedEvolution<Rule> {
+    RegularizedEvolution(populationSize: population ?? 10, sampleSize: sample ?? 3, rule: rule)
+  }
+
+  /// The early-stopping search with these settings, in random order or (given a rule) by
+  /// regularized evolution.
+  public func earlyStopping<B: LearningCurveBenchmark>(rule: (any NeighbourRule<B>)?) -> EarlyStoppingSearch<B> {
+    let defaults = EarlyStoppingSearch<B>()
+    let order: EarlyStoppingSearch<B>.Order =
+      rule.map { .evolution(populationSize: population ?? 10, sampleSize: sample ?? 3, rule: $0) } ?? .random
+    return EarlyStoppingSearch(
+      threshold: threshold ?? defaults.threshold, margin: margin ?? defaults.margin,
+      fullyTrained: fullyTrained ?? defaults.fullyTrained, checkpoints: checkpoints ?? defaults.checkpoints,
+      family: model ?? defaults.family, order: order)
+  }
+}

@@ -1,0 +1,48 @@
+import Baselines
+import TabularNAS
+
+/// The algorithm settings of `tabnas search`: each applies to the algorithms
+/// ``SearchAlgorithm/settings`` names and is a usage error for the others.
+enum SearchSettingOptions {
+  static let usage = """
+    algorithm settings (defaults in brackets):
+      --population N         evolution, srm-evolution: population size [10]
+      --sample N             evolution, srm-evolution: members sampled per cycle [3]
+      --eta η                hyperband, f-hyperband: halving rate [3]
+      --max-epochs R         hyperband, f-hyperband: full training length [the last epoch]
+      --iterations N         hyperband, f-hyperband: stop after N passes over all brackets
+                             (without --budget, the budget is then unlimited)
+      --threshold Δ          srm-*, f-hyperband: stop when P(worse than the reference) ≥ Δ
+                             [0.99 srm, 0.95 f-hyperband]
+      --burn-in d            f-hyperband: configurations trained to rᵢ before its models [100]
+      --kappa κ              f-hyperband: proportion of each round trained fully [0.1]
+    early-stopping settings (srm-*, f-hyperband; --fully-trained: srm-* only):
+    \(EarlyStoppingOptions.usage)
+    """
+
+  /// Parses the settings and refuses those that do not apply to `algorithm`.
+  static func parse(_ arguments: inout Arguments, for algorithm: SearchAlgorithm) throws -> SearchSettings {
+    var settings = SearchSettings()
+    var given: [SearchSetting] = []
+    func take<T>(_ setting: SearchSetting, _ parse: (String) -> T?, _ kind: String) throws -> T? {
+      let value = try arguments.option(setting.rawValue, as: parse, expecting: kind)
+      if value != nil { given.append(setting) }
+      return value
+    }
+    settings.population = try take(.population, OptionValue.positiveInteger, "a positive integer")
+    settings.sample = try take(.sample, OptionValue.positiveInteger, "a positive integer")
+    settings.eta = try take(.eta, { Double($0).flatMap { $0 > 1 && $0.isFinite ? $0 : nil } }, "a number above 1")
+    settings.maximumEpochs = try take(.maximumEpochs, OptionValue.positiveInteger, "a positive integer")
+    settings.iterations = try take(.iterations, OptionValue.positiveInteger, "a positive integer")
+    settings.threshold = try take(.threshold, OptionValue.openFraction, "a probability in (0, 1)")
+    let earlyStopping = try EarlyStoppingOptions(parsing: &arguments)
+    earlyStopping.apply(to: &settings)
+    given += earlyStopping.given
+    settings.burnIn = try take(.burnIn, { Int($0).flatMap { $0 >= 5 ? $0 : nil } }, "an integer ≥ 5")
+    settings.kappa = try take(.kappa, { Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } }, "a proportion in (0, 1]")
+    if let setting = SearchSetting.allCases.first(where: { given.contains($0) && !algorithm.settings.contains($0) }) {
+      throw UsageError.notForAlgorithm(option: setting.rawValue, algorithm: algorithm.rawValue)
+    }
+    return settings
+  }
+}
