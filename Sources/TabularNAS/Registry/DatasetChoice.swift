@@ -61,6 +61,10 @@ public struct DatasetChoice: Sendable, Equatable {
   /// Whether the dataset has a native file format (``RegisteredBenchmark/writeNativeFile(to:)``).
   public var hasNativeFormat: Bool { entry == .nasHPOBench2 }
 
+  /// Whether the published performance-prediction tables (Baker et al. 2018, NAAP-440) were
+  /// measured on this kind of dataset, so that `tabnas predict` reproduces them on it.
+  public var hasPredictionTables: Bool { entry != .nasHPOBench2 }
+
   /// The fields of the dataset's query requests.
   public var requestFields: [RequestField] {
     switch entry {
@@ -69,9 +73,14 @@ public struct DatasetChoice: Sendable, Equatable {
     }
   }
 
+  /// Each kind of dataset's request fields, titled for usage texts.
+  public static let requestFieldGroups: [(datasets: String, fields: [RequestField])] = [
+    ("NAS-HPO-Bench-II", NASHPOBench2.requestFields), ("learning-curve", LearningCurveDataset.requestFields),
+  ]
+
   /// Every field any dataset's requests have, so that a command can tell a field of another
   /// dataset from a typo.
-  public static var allRequestFields: [RequestField] { NASHPOBench2.requestFields + LearningCurveDataset.requestFields }
+  public static var allRequestFields: [RequestField] { requestFieldGroups.flatMap(\.fields) }
 
   /// What a value of an option must look like when `value` does not, for usage errors; `nil`
   /// when it is well formed (values are checked against the data on opening).

@@ -39,10 +39,6 @@ struct MergeCommand: Command {
       try folder.create()
       try folder.writeReport(merged)
     }
-    let summary = merged.summary
-    console.print(
-      json
-        ? merged.json.text
-        : "merged \(folders.count) shards: \(merged.totalRuns) runs, mean \(summary.mean) ± \(summary.standardError), regret \(summary.meanRegret)")
+    console.print(json ? merged.json.text : (["merged \(folders.count) shards:"] + merged.textLines).joined(separator: "\n"))
   }
 }

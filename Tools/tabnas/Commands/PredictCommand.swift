@@ -65,6 +65,7 @@ struct PredictCommand: Command {
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     protocolName = try arguments.option("protocol")
     dataset = try DatasetOptions(parsing: &arguments)
+    if !dataset.choice.hasPredictionTables { throw UsageError.notApplicable(option: "predict", dataset: dataset.datasetName) }
     if let protocolName, protocolName != "naap440" {
       throw UsageError.invalidValue(option: "protocol", value: protocolName, expected: "naap440")
     }

@@ -17,10 +17,7 @@ struct QueryCommand: Command {
     Learning curves: prints a configuration's metric after K epochs (default: all), the cost of
     training that long, its final value and its fields.
 
-    NAS-HPO-Bench-II options:
-    \(fieldUsage(NASHPOBench2.requestFields))
-    learning-curve options:
-    \(fieldUsage(LearningCurveDataset.requestFields))
+    \(DatasetChoice.requestFieldGroups.map { "\($0.datasets) options:\n" + fieldUsage($0.fields) }.joined(separator: "\n"))
     \(DatasetOptions.usage)
       --help                 show this help
     """

@@ -116,15 +116,7 @@ struct SearchCommand: Command {
       console.print(report.json.text)
       return
     }
-    console.print(
-      "\(algorithm.rawValue) on \(benchmark.label): \(indices.count) runs, budget \(budget.isFinite ? "\(budget) \(benchmark.costUnit)" : "unlimited")")
-    console.print(
-      "final value (epoch \(benchmark.finalEpochs.first ?? 0)): mean \(summary.mean) ± \(summary.standardError) (standard error)")
-    console.print("quantiles      min \(summary.quantiles[0]), median \(summary.quantiles[2]), max \(summary.quantiles[4])")
-    console.print("regret         \(summary.meanRegret) (dataset best \(summary.datasetBest))")
-    console.print(
-      "cost           mean \(summary.meanCost) ± \(summary.costStandardError) \(benchmark.costUnit) per run, "
-        + "\(summary.meanConfigurationCount) distinct configurations")
+    for line in report.textLines { console.print(line) }
     if let out { console.print("wrote          \(indices.count) runs and summary.json to \(out)") }
   }
 }

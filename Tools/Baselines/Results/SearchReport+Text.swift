@@ -1,0 +1,17 @@
+extension SearchReport {
+  /// The report for a terminal: labels in one column, the mean rounded to the digits its
+  /// standard error supports and the quantiles and regret alike.
+  public var textLines: [String] {
+    let (final, alike) = ReadableNumber.measured(summary.mean, summary.standardError)
+    let (cost, _) = ReadableNumber.measured(summary.meanCost, summary.costStandardError)
+    let budgetText = budget.isFinite ? "\(ReadableNumber.plain(budget)) \(costUnit)" : "unlimited"
+    let quantiles = summary.quantiles.map(alike)
+    return [
+      "\(algorithm) on \(dataset): \(summary.finals.count) runs, budget \(budgetText)",
+      "final value    \(final) (mean ± standard error of the epoch-\(finalEpochs.first ?? 0) value)",
+      "quantiles      min \(quantiles[0]), median \(quantiles[2]), max \(quantiles[4])",
+      "regret         \(alike(summary.meanRegret)) (dataset best \(alike(summary.datasetBest)))",
+      "cost           \(cost) \(costUnit) per run, \(ReadableNumber.fixed(summary.meanConfigurationCount, decimals: 1)) distinct configurations",
+    ]
+  }
+}
