@@ -14,8 +14,9 @@ public func fuzzText(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
   }
   if let data = try? LearningCurveDataset(bytes: bytes, path: "fuzz.csv") {
-    for key in data.keys {
-      _ = try? data.query(key)
+    for key in data.configurations {
+      _ = try? data.query(key, epochs: data.epochRange.upperBound)
+      _ = try? data.answer(data.request(from: .object([.init("index", .integer(key.index))])))
       _ = try? data.features(of: key)
       _ = try? data.finalValue(of: key)
     }

@@ -17,7 +17,7 @@ mkdir -p "$out"
 sources=$(find Sources/TabularNAS -name '*.swift')
 
 build() {  # target-name entry-file
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TabularNAS \
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name TabularNAS -package-name TabularNAS \
     $sources "Tools/fuzz/$2" -o "$out/$1" 2>&1 | grep -v "Cannot export local symbol" || true
 }
 

@@ -70,14 +70,18 @@ extension TabularBenchmark {
 
   /// The configuration whose score is best by the metric's direction (the first of equals)
   /// and that score; `nil` for an empty dataset.
+  ///
+  /// - Complexity: O(configurationCount) calls of `score`.
+  @inlinable
   public func bestConfiguration(by score: (Configuration) throws -> Double) rethrows
     -> (configuration: Configuration, value: Double)?
   {
-    var best: (configuration: Configuration, value: Double)?
-    for configuration in configurations {
-      let value = try score(configuration)
-      if best.map({ direction.isImprovement(value, over: $0.value) }) ?? true { best = (configuration, value) }
+    // Positions, not configurations, in the loop: generic callers pay no copies per step.
+    var bestPosition = -1, bestValue = 0.0
+    for position in 0..<configurationCount {
+      let value = try score(configuration(at: position))
+      if bestPosition < 0 || direction.isImprovement(value, over: bestValue) { (bestPosition, bestValue) = (position, value) }
     }
-    return best
+    return bestPosition < 0 ? nil : (configuration(at: bestPosition), bestValue)
   }
 }

@@ -18,38 +18,23 @@ public enum RequestError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension JSONValue {
-  /// The member `name` as an integer, `nil` when absent or null.
+  /// The member `name` read by `read`, `nil` when absent or null.
   ///
-  /// - Throws: ``RequestError/wrongKind(field:expected:)`` for a value that is no integer.
-  func requestInteger(_ name: String) throws -> Int? {
-    switch self[name] {
-    case nil, .null?: return nil
-    case let value?:
-      guard let integer = value.integer else { throw RequestError.wrongKind(field: name, expected: "an integer") }
-      return integer
-    }
+  /// - Throws: ``RequestError/wrongKind(field:expected:)`` when `read` refuses the value.
+  private func requestMember<T>(_ name: String, expected: String, _ read: (JSONValue) -> T?) throws -> T? {
+    guard let value = self[name], value != .null else { return nil }
+    guard let typed = read(value) else { throw RequestError.wrongKind(field: name, expected: expected) }
+    return typed
   }
+
+  /// The member `name` as an integer (an integral number counts), `nil` when absent or null.
+  func requestInteger(_ name: String) throws -> Int? { try requestMember(name, expected: "an integer", \.integer) }
 
   /// The member `name` as a number, `nil` when absent or null.
-  ///
-  /// - Throws: ``RequestError/wrongKind(field:expected:)`` for a value that is no number.
-  func requestNumber(_ name: String) throws -> Double? {
-    switch self[name] {
-    case nil, .null?: return nil
-    case let value?:
-      guard let number = value.number else { throw RequestError.wrongKind(field: name, expected: "a number") }
-      return number
-    }
-  }
+  func requestNumber(_ name: String) throws -> Double? { try requestMember(name, expected: "a number", \.number) }
 
   /// The member `name` as text, `nil` when absent or null.
-  ///
-  /// - Throws: ``RequestError/wrongKind(field:expected:)`` for a value that is no string.
   func requestText(_ name: String) throws -> String? {
-    switch self[name] {
-    case nil, .null?: return nil
-    case .string(let text)?: return text
-    default: throw RequestError.wrongKind(field: name, expected: "a string")
-    }
+    try requestMember(name, expected: "a string") { if case .string(let text) = $0 { text } else { nil } }
   }
 }

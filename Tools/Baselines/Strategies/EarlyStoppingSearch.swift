@@ -93,7 +93,7 @@ public struct EarlyStoppingSearch<Benchmark: LearningCurveBenchmark>: SearchStra
       }
       while state.run.totalCost < budget, !population.isEmpty {
         let parent = Tournament.winner(
-          of: population, size: sampleSize, direction: dataset.direction, fitness: \.fitness, using: &state.generator)
+          of: population, size: sampleSize, direction: dataset.direction, fitness: { $0.fitness }, using: &state.generator)
         let child = rule.neighbour(of: parent.key, using: &state.generator)
         population.append((child, try state.train(child)))
         population.removeFirst()

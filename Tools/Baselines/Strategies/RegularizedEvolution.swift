@@ -34,7 +34,7 @@ public struct RegularizedEvolution<Rule: NeighbourRule>: SearchStrategy {
     }
     while run.totalCost < budget {
       let parent = Tournament.winner(
-        of: population, size: sampleSize, direction: benchmark.direction, fitness: \.value, using: &generator)
+        of: population, size: sampleSize, direction: benchmark.direction, fitness: { $0.value }, using: &generator)
       let child = rule.neighbour(of: parent.configuration, using: &generator)
       population.append((child, try run.query(child).value))
       population.removeFirst()
