@@ -59,7 +59,8 @@ struct NativeFormatTests {
   @Test("wrong magic, version, checksum and size are each named")
   func corruptions() throws {
     try expectError({ $0[0] = 0x50 }) { if case .notNativeFormat = $0 { true } else { false } }
-    try expectError({ $0[8] = 2 }) { if case .unsupportedVersion(_, 2, 1) = $0 { true } else { false } }
+    try expectError({ $0[8] = 3 }) { if case .unsupportedVersion(_, 3, 2) = $0 { true } else { false } }
+    try expectError({ $0[8] = 1 }) { if case .schema(_, let reason) = $0 { reason.contains("version 1") } else { false } }
     try expectError({ $0[$0.count - 100] ^= 0x01 }) { if case .checksumMismatch = $0 { true } else { false } }
     try expectError({ $0 = $0.prefix($0.count - 8) }) { if case .truncated = $0 { true } else { false } }
     try expectError({ $0 = $0.prefix(10) }) { if case .notNativeFormat = $0 { true } else { false } }
@@ -67,10 +68,44 @@ struct NativeFormatTests {
     // A label length that is not padded to a word (found by the fuzzer): refused, not a crash.
     try expectError({ bytes in
       bytes[64 + 28] = 1
-      let payload = bytes[64...]
-      let checksum = payload.withUnsafeBytes(Checksum64.checksum)
-      withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(32..<40, with: $0) }
+      Self.reseal(&bytes)
     }) { if case .schema(_, let reason) = $0 { reason.contains("do not describe") } else { false } }
+  }
+
+  /// Recomputes a file's checksum after an edit, as a forger would.
+  private static func reseal(_ bytes: inout Data) {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-reseal-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try? bytes.write(to: URL(fileURLWithPath: path))
+    guard let header = try? NativeFileHeader(reading: MappedFile(path: path)) else { return }
+    let checksum = header.fileChecksum(payloadChecksum: bytes[64...].withUnsafeBytes(Checksum64.checksum))
+    withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(32..<40, with: $0) }
+  }
+
+  @Test("the checksum covers every header byte: a flipped synthetic flag or seed is corruption; extra bytes are refused")
+  func headerIntegrity() throws {
+    try expectError({ $0[40] ^= 0x01 }) { if case .checksumMismatch = $0 { true } else { false } }
+    try expectError({ $0[48] ^= 0x01 }) { if case .checksumMismatch = $0 { true } else { false } }
+    try expectError({ $0[44] = 1 }) { if case .schema(_, let reason) = $0 { reason.contains("reserved") } else { false } }
+    try expectError({ $0.append(0) }) { if case .schema(_, let reason) = $0 { reason.contains("1 bytes follow the payload") } else { false } }
+  }
+
+  @Test("flipping any bit of any header byte is refused with a typed error, never opened")
+  func everyHeaderByte() throws {
+    let path = try nativeFile()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let original = try Data(contentsOf: URL(fileURLWithPath: path))
+    let copy = path + ".flipped"
+    defer { try? FileManager.default.removeItem(atPath: copy) }
+    for position in 0..<NativeFileHeader.size {
+      for bit in position < 32 ? [0, 7] : [0] {
+        var bytes = original
+        bytes[position] ^= UInt8(1 << bit)
+        try? FileManager.default.removeItem(atPath: copy)
+        try bytes.write(to: URL(fileURLWithPath: copy))
+        #expect(throws: DatasetFileError.self, "byte \(position), bit \(bit)") { try NASHPOBench2(contentsOf: copy) }
+      }
+    }
   }
 
   @Test("the checksum is the same whether computed at once, in parts or through file reads")

@@ -74,11 +74,13 @@ struct PredictionErrorTests {
     }
   }
 
-  @Test("without a folder or TABNAS_DATA the data folder is not guessed", .enabled(if: ProcessInfo.processInfo.environment["TABNAS_DATA"] == nil))
-  func noDataFolder() throws {
+  @Test("without a folder or TABNAS_DATA the documented defaults are searched; the error names every place tried", .enabled(if: ProcessInfo.processInfo.environment["TABNAS_DATA"] == nil))
+  func defaultDataFolders() throws {
+    #expect(DataFolder.folders(given: nil) == ["Data", "../shared/data"])
+    #expect(DataFolder.folders(given: "/x") == ["/x"])
     let descriptor = try LearningCurveDescriptor.named("naap440")
-    #expect(throws: LearningCurveError.dataNotFound(dataset: "naap440", searched: ["no folder: TABNAS_DATA is not set"])) {
-      try DataFolder.locate(descriptor, in: nil)
+    #expect(throws: LearningCurveError.dataNotFound(dataset: "naap440", searched: ["/none/naap440/naap440.csv", "/none/naap440.csv"])) {
+      try DataFolder.locate(descriptor, in: "/none")
     }
   }
 }

@@ -52,7 +52,7 @@ struct CurveCommandsTests {
       (["query", "--dataset", "naap440", "--lr", "0.1", "--config", "1"], "option --lr does not apply to dataset naap440"),
       (["query", "--config", "1", "--cellcode", "0|10|210", "--lr", "0.1", "--batch-size", "256"], "option --config does not apply to dataset nashpobench2"),
       (["query", "--dataset", "naap440"], "missing required option --config"),
-      (["query", "--dataset", "naap440", "--config", "1", "--index", "0"], "option --index does not apply to dataset a query with --config"),
+      (["query", "--dataset", "naap440", "--config", "1", "--index", "0"], "options --config and --index exclude each other; give one"),
       (["info", "--dataset", "baker:resnet"], "option --dataset expects nashpobench2, baker:metaqnn_cifar10"),
       (["info", "--cost", "NumMACs*epochs"], "option --cost does not apply to dataset nashpobench2"),
       (["info", "--dataset", "naap440", "--cost", "macs"], "option --cost expects epochs or COLUMN*epochs, got 'macs'"),
@@ -72,7 +72,7 @@ struct CurveCommandsTests {
       (["query", "--dataset", "csv:" + path, "--config", "7", "--epoch", "3"], "error: epoch 3 is out of range; allowed: 1…2\n"),
       (["query", "--dataset", "csv:" + path, "--config", "7", "--curve", "Loss"], "error: no curve 'Loss'; curves: LossMean, Accuracy\n"),
       (["info", "--dataset", "csv:" + path, "--cost", "NumParams*epochs"], "error: cannot charge per epoch by 'NumParams'; numeric columns: NumMACs\n"),
-      (["info", "--dataset", "naap440", "--data", "/nonexistent"], "error: no data for naap440; looked in /nonexistent/naap440/naap440.csv, /nonexistent/naap440.csv (pass --data DIR or set TABNAS_DATA)\n"),
+      (["info", "--dataset", "naap440", "--data", "/nonexistent"], "error: no data for naap440; looked in /nonexistent/naap440/naap440.csv, /nonexistent/naap440.csv (pass --data DIR, set TABNAS_DATA, or put the files in ./Data)\n"),
       (["convert", "--dataset", "naap440", "--output", "/tmp/x"], "error: dataset naap440 has no native format: its files load in milliseconds, so open them directly\n"),
     ]
     for (words, message) in cases {

@@ -14,9 +14,10 @@ struct Arguments {
   }
 
   /// Removes a flag and reports whether it was present.
-  mutating func flag(_ name: String) -> Bool {
+  mutating func flag(_ name: String) throws -> Bool {
     guard let position = words.firstIndex(of: "--" + name) else { return false }
     words.remove(at: position)
+    if words.contains("--" + name) { throw UsageError.repeatedOption(name) }
     return true
   }
 
@@ -24,6 +25,12 @@ struct Arguments {
   ///
   /// - Throws: ``UsageError/missingValue(option:)`` when the option ends the line.
   mutating func option(_ name: String) throws -> String? {
+    let value = try takeOption(name)
+    if value != nil, try takeOption(name) != nil { throw UsageError.repeatedOption(name) }
+    return value
+  }
+
+  private mutating func takeOption(_ name: String) throws -> String? {
     let spelled = "--" + name
     if let position = words.firstIndex(where: { $0.hasPrefix(spelled + "=") }) {
       return String(words.remove(at: position).dropFirst(spelled.count + 1))
@@ -73,6 +80,8 @@ struct Arguments {
 enum OptionValue {
   /// A positive integer, else `nil`.
   static func positiveInteger(_ text: String) -> Int? { Int(text).flatMap { $0 > 0 ? $0 : nil } }
+  /// A positive integer no larger than `maximum`, else `nil`.
+  static func positiveInteger(_ text: String, atMost maximum: Int) -> Int? { positiveInteger(text).flatMap { $0 <= maximum ? $0 : nil } }
   /// A number strictly between 0 and 1 (a probability threshold or a fraction of a curve), else `nil`.
   static func openFraction(_ text: String) -> Double? { Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
 }

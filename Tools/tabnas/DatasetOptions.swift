@@ -5,12 +5,14 @@ import TabularNAS
 /// the library's ``DatasetChoice`` says.
 struct DatasetOptions {
   static let usage = """
-      --dataset NAME         nashpobench2 (default), naap440, baker:FILE (\(DatasetChoice.bakerFileNames)),
+      --dataset NAME         nashpobench2 (default), naap440, baker:FILE (\(DatasetChoice.bakerFileNames);
+                             the two cudaconvnet files are not published with the others),
                              or csv:PATH for any learning-curve CSV
       --data PATH            nashpobench2: a folder with bench12.pkl, cellinfo.pkl and
                              avgaccs200.pkl, or a native file from 'tabnas convert'
                              (default: the built-in synthetic table); learning curves:
-                             the data folder holding baker/ and naap440/ (default: $TABNAS_DATA)
+                             the data folder holding baker/ and naap440/ (default: $TABNAS_DATA,
+                             else ./Data, else ../shared/data)
       --synthetic-seed N     nashpobench2: seed of the synthetic table (default 0)
       --surrogate-cost R     nashpobench2: cost of epoch-200 queries: unavailable (default) or extrapolated
       --cost RULE            learning curves: epochs (default) or COLUMN*epochs, e.g. NumMACs*epochs
@@ -27,7 +29,8 @@ struct DatasetOptions {
   /// The name as given.
   var datasetName: String { choice.name }
 
-  init(parsing arguments: inout Arguments) throws {
+  /// Parses the options; `--json` only for commands that print JSON.
+  init(parsing arguments: inout Arguments, acceptsJSON: Bool = true) throws {
     let name = try arguments.option("dataset") ?? DatasetChoice.defaultName
     do {
       choice = try DatasetChoice(parsing: name)
@@ -40,12 +43,15 @@ struct DatasetOptions {
       DatasetOption.syntheticSeed.rawValue, as: { UInt64($0) }, expecting: "a non-negative integer")
     options.cost = try arguments.option(DatasetOption.cost.rawValue)
     options.surrogateCost = try arguments.option(DatasetOption.surrogateCost.rawValue)
-    json = arguments.flag("json")
+    json = acceptsJSON ? try arguments.flag("json") : false
     if let cost = options.cost, let expected = DatasetChoice.expectation(of: .cost, for: cost) {
       throw UsageError.invalidValue(option: DatasetOption.cost.rawValue, value: cost, expected: expected)
     }
     if let option = options.given.first(where: { !choice.accepts($0) }) {
       throw UsageError.notApplicable(option: option.rawValue, dataset: name)
+    }
+    if options.dataPath != nil && options.syntheticSeed != nil {
+      throw UsageError.exclusiveOptions(DatasetOption.data.rawValue, DatasetOption.syntheticSeed.rawValue)
     }
   }
 

@@ -26,7 +26,7 @@ enum TabNAS {
   static func run(_ words: [String], console: Console) -> Int32 {
     var arguments = Arguments(words)
     guard let name = arguments.positional() else {
-      if arguments.flag("help") { console.print(usage); return 0 }
+      if (try? arguments.flag("help")) == true { console.print(usage); return 0 }
       console.printError("error: \(UsageError.missingCommand)\n\n\(usage)")
       return 64
     }
@@ -36,7 +36,7 @@ enum TabNAS {
       console.printError("error: \(UsageError.unknownCommand(lookup ?? name))\n\n\(usage)")
       return 64
     }
-    if name == "help" || arguments.flag("help") {
+    if name == "help" || (try? arguments.flag("help")) == true {
       console.print(command.usage)
       return 0
     }

@@ -8,6 +8,10 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
   case unexpectedArgument(String)
   case notApplicable(option: String, dataset: String)
   case notForAlgorithm(option: String, algorithm: String)
+  case repeatedOption(String)
+  case exclusiveOptions(String, String)
+  case missingArgument(String)
+  case commandNotForDataset(command: String, dataset: String, reason: String)
 
   var description: String {
     switch self {
@@ -19,6 +23,10 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .unexpectedArgument(let word): "unexpected argument '\(word)'"
     case .notApplicable(let option, let dataset): "option --\(option) does not apply to dataset \(dataset)"
     case .notForAlgorithm(let option, let algorithm): "option --\(option) does not apply to algorithm \(algorithm)"
+    case .repeatedOption(let name): "option --\(name) is given more than once; give it once"
+    case .exclusiveOptions(let first, let second): "options --\(first) and --\(second) exclude each other; give one"
+    case .missingArgument(let what): "missing \(what)"
+    case .commandNotForDataset(let command, let dataset, let reason): "tabnas \(command) does not apply to dataset \(dataset): \(reason)"
     }
   }
 }

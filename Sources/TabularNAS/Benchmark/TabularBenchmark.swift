@@ -25,6 +25,8 @@ public protocol TabularBenchmark: Sendable {
   var epochRange: ClosedRange<Int> { get }
   /// The epochs at which ``finalValues(of:)`` are read (NAS-HPO-Bench-II: 12 and 200).
   var finalEpochs: [Int] { get }
+  /// What the first of ``finalValues(of:)`` measures, for reports, e.g. `12-epoch test accuracy (%)`.
+  var finalValueName: String { get }
   /// The training seed ``query(_:epochs:)`` reads where the dataset has several
   /// (NAS-HPO-Bench-II: 222), else `nil`.
   var evaluationSeed: Int? { get }

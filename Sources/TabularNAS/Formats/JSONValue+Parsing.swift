@@ -15,6 +15,14 @@ extension JSONValue {
       return value
     }
   }
+
+  /// Parses a JSON file's bytes: the text of ``init(parsing:)`` after an optional UTF-8
+  /// byte-order mark, which editors on some systems write.
+  ///
+  /// - Throws: ``JSONParseError`` with the byte offset of the problem (counted after the mark).
+  public init(parsingFile bytes: [UInt8]) throws {
+    try self.init(parsing: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
+  }
 }
 
 /// JSON text that does not parse.

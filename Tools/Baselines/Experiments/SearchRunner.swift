@@ -21,11 +21,26 @@ public struct SearchRunner: Sendable {
     self.seed = seed
   }
 
+  /// A budget may be at most this many times the cost of training every configuration fully
+  /// once, so that every run ends.
+  public static let budgetMultiple = 10.0
+
   /// The budget on a dataset.
   ///
-  /// - Throws: The dataset's query errors.
+  /// - Throws: ``SearchError/budgetUnreachable(_:maximum:unit:)`` for an infinite budget or one
+  ///   above ``budgetMultiple`` × the cost of training every configuration fully; query errors.
   public func budget<B: SearchableBenchmark>(on benchmark: B) throws -> Double {
-    try budget ?? (settings.iterations == nil ? benchmark.defaultBudget() : .infinity)
+    guard let budget else { return settings.iterations == nil ? try benchmark.defaultBudget() : .infinity }
+    let full = benchmark.epochRange.upperBound
+    var total = 0.0
+    for position in 0..<benchmark.configurationCount {
+      total += try benchmark.query(benchmark.configuration(at: position), epochs: full).cost ?? Double(full)
+    }
+    let maximum = Self.budgetMultiple * max(total, 1)
+    guard budget.isFinite, budget <= maximum else {
+      throw SearchError.budgetUnreachable(budget, maximum: maximum, unit: benchmark.costUnit)
+    }
+    return budget
   }
 
   /// Runs the given runs (each from its own seed, see ``SearchExperiment``) on `jobs` threads.

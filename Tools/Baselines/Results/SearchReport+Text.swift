@@ -8,9 +8,11 @@ extension SearchReport {
     let quantiles = summary.quantiles.map(alike)
     return [
       "\(algorithm) on \(dataset): \(summary.finals.count) runs, budget \(budgetText)",
-      "final value    \(final) (mean ± standard error of the epoch-\(finalEpochs.first ?? 0) value)",
+      "final value    \(final) (mean ± standard error over runs)",
+      "               " + (finalValueName.isEmpty ? "the epoch-\(finalEpochs.first ?? 0) value" : finalValueName)
+        + " of each run's best configuration" + (metricName.isEmpty ? "" : " by \(metricName)"),
       "quantiles      min \(quantiles[0]), median \(quantiles[2]), max \(quantiles[4])",
-      "regret         \(alike(summary.meanRegret)) (dataset best \(alike(summary.datasetBest)))",
+      "regret         \(alike(summary.meanRegret)) below the dataset's best \(alike(summary.datasetBest)) by the same measure",
       "cost           \(cost) \(costUnit) per run, \(ReadableNumber.fixed(summary.meanConfigurationCount, decimals: 1)) distinct configurations",
     ]
   }

@@ -12,10 +12,14 @@ public struct SearchReport: Sendable, Equatable {
   public let budget: Double
   /// The unit of costs.
   public let costUnit: String
-  /// The base seed.
+  /// The base seed (any `UInt64`; above `Int.max` written as decimal text).
   public let seed: UInt64
   /// The epochs of each run's final values.
   public let finalEpochs: [Int]
+  /// What the final values measure (empty in summaries written before it was recorded).
+  public let finalValueName: String
+  /// What runs select their best configuration by (the search metric).
+  public let metricName: String
   /// The metric's direction.
   public let direction: MetricDirection
   /// The runs of the whole search.
@@ -28,7 +32,8 @@ public struct SearchReport: Sendable, Equatable {
   /// Creates a report.
   public init(
     algorithm: String, dataset: String, budget: Double, costUnit: String, seed: UInt64, finalEpochs: [Int],
-    direction: MetricDirection, totalRuns: Int, firstRun: Int, summary: SearchSummary
+    finalValueName: String = "", metricName: String = "", direction: MetricDirection, totalRuns: Int, firstRun: Int,
+    summary: SearchSummary
   ) {
     self.algorithm = algorithm
     self.dataset = dataset
@@ -36,6 +41,8 @@ public struct SearchReport: Sendable, Equatable {
     self.costUnit = costUnit
     self.seed = seed
     self.finalEpochs = finalEpochs
+    self.finalValueName = finalValueName
+    self.metricName = metricName
     self.direction = direction
     self.totalRuns = totalRuns
     self.firstRun = firstRun
@@ -44,7 +51,8 @@ public struct SearchReport: Sendable, Equatable {
 
   /// The fields that identify a search; shards of one search agree on all of them.
   static let identifyingFields = [
-    "algorithm", "dataset", "budget", "cost_unit", "seed", "final_epochs", "direction", "total_runs", "dataset_best",
+    "algorithm", "dataset", "budget", "cost_unit", "seed", "final_epochs", "final_value", "metric", "direction", "total_runs",
+    "dataset_best",
   ]
 
   /// The report as `summary.json` holds it: the search's fields, then the summary's.
@@ -52,8 +60,9 @@ public struct SearchReport: Sendable, Equatable {
     .object(
       [
         .init("algorithm", .string(algorithm)), .init("dataset", .string(dataset)), .init("budget", .number(budget)),
-        .init("cost_unit", .string(costUnit)), .init("seed", .integer(Int(bitPattern: UInt(seed)))),
-        .init("final_epochs", .array(finalEpochs.map(JSONValue.integer))), .init("direction", .string(direction.rawValue)),
+        .init("cost_unit", .string(costUnit)), .init("seed", seed <= UInt64(Int.max) ? .integer(Int(seed)) : .string(String(seed))),
+        .init("final_epochs", .array(finalEpochs.map(JSONValue.integer))), .init("final_value", .string(finalValueName)),
+        .init("metric", .string(metricName)), .init("direction", .string(direction.rawValue)),
         .init("total_runs", .integer(totalRuns)), .init("first_run", .integer(firstRun)),
       ] + summary.json.members)
   }
@@ -88,8 +97,12 @@ public struct SearchReport: Sendable, Equatable {
     self.init(
       algorithm: try field("algorithm", text), dataset: try field("dataset", text),
       budget: try field("budget") { $0 == .null ? .infinity : $0.number },  // unlimited budgets are written as null
-      costUnit: try field("cost_unit", text), seed: try field("seed") { $0.integer.map { UInt64(bitPattern: Int64($0)) } },
-      finalEpochs: try field("final_epochs", list(\.integer)), direction: direction,
+      costUnit: try field("cost_unit", text), seed: try field("seed") { value in
+        // Seeds beyond Int.max are written as decimal text (JSON integers here are 64-bit signed).
+        if case .integer(let seed) = value { seed >= 0 ? UInt64(seed) : nil } else { text(value).flatMap { UInt64($0) } }
+      },
+      finalEpochs: try field("final_epochs", list(\.integer)), finalValueName: json["final_value"].flatMap(text) ?? "",
+      metricName: json["metric"].flatMap(text) ?? "", direction: direction,
       totalRuns: try field("total_runs", \.integer), firstRun: try field("first_run", \.integer),
       summary: SearchSummary(
         finals: finals, costs: costs, configurationCounts: counts, datasetBest: try field("dataset_best", \.number),
@@ -122,7 +135,8 @@ public struct SearchReport: Sendable, Equatable {
     let ordered = (0..<reference.totalRuns).compactMap { runs[$0] }
     return SearchReport(
       algorithm: reference.algorithm, dataset: reference.dataset, budget: reference.budget, costUnit: reference.costUnit,
-      seed: reference.seed, finalEpochs: reference.finalEpochs, direction: reference.direction,
+      seed: reference.seed, finalEpochs: reference.finalEpochs, finalValueName: reference.finalValueName,
+      metricName: reference.metricName, direction: reference.direction,
       totalRuns: reference.totalRuns, firstRun: 0,
       summary: SearchSummary(
         finals: ordered.map(\.final), costs: ordered.map(\.cost), configurationCounts: ordered.map(\.configurations),

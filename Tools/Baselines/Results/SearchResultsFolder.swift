@@ -25,22 +25,75 @@ public struct SearchResultsFolder: Sendable {
   /// The summary's path.
   public var summaryPath: String { path + "/summary.json" }
 
-  /// Creates the folder if needed.
+  /// The per-run file of run `index`.
+  public func runFileName(_ index: Int, format: Format) -> String { "seed\(index).\(format.fileExtension)" }
+
+  /// Checks, before any work, that the folder can take a search's files, and creates it: the
+  /// path must be a folder or absent, and none of the files may exist yet.
   ///
-  /// - Throws: Foundation's error when it cannot be created.
-  public func create() throws {
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  /// - Throws: ``ResultsFolderError/cannotCreate(path:reason:)``, or ``ExportError/fileExists(path:)``
+  ///   naming the first file that exists.
+  public func prepare(runs: Range<Int>, format: Format) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+      guard isFolder.boolValue else { throw ResultsFolderError.cannotCreate(path: path, reason: "a file, not a folder, is there") }
+      for name in runs.map({ runFileName($0, format: format) }) + ["summary.json"]
+      where FileManager.default.fileExists(atPath: path + "/" + name) {
+        throw ExportError.fileExists(path: path + "/" + name)
+      }
+    } else {
+      try create()
+    }
+    guard FileManager.default.isWritableFile(atPath: path) else {
+      throw ResultsFolderError.cannotCreate(path: path, reason: "the folder is not writable")
+    }
   }
 
-  /// Writes each run's results as `seed{index}` and then the report.
+  /// Creates the folder (and its parents) if needed.
   ///
-  /// - Throws: ``ExportError`` when a file exists or cannot be written.
-  public func write<Key>(runs: [(index: Int, results: TrajectoryResults<Key>)], format: Format, report: SearchReport) throws {
-    for (index, results) in runs {
-      let bytes = format == .pickle ? results.pickleBytes : Array(results.json.text.utf8)
-      try writeNewFile(bytes, to: "\(path)/seed\(index).\(format.fileExtension)")
+  /// - Throws: ``ResultsFolderError/cannotCreate(path:reason:)`` naming the cause.
+  public func create() throws {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw ResultsFolderError.cannotCreate(path: path, reason: Self.reason(error))
     }
-    try writeReport(report)
+  }
+
+  /// The POSIX cause of a Foundation file error, in words.
+  static func reason(_ error: any Error) -> String {
+    let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+    if let code = underlying.map(\.code) ?? ((error as NSError).domain == NSPOSIXErrorDomain ? (error as NSError).code : nil) {
+      return String(cString: strerror(Int32(code)))
+    }
+    return (error as NSError).code == NSFileWriteFileExistsError ? "a file is in the way" : "the folder cannot be created"
+  }
+
+  /// Writes each run's results as `seed{index}` and then the report. Everything is written to a
+  /// hidden staging folder first and linked into place only when all of it is written, so a
+  /// failed or interrupted search leaves no half-written folder; nothing is ever overwritten.
+  ///
+  /// - Throws: ``ExportError`` when a file exists or cannot be written (nothing is left then).
+  public func write<Key>(runs: [(index: Int, results: TrajectoryResults<Key>)], format: Format, report: SearchReport) throws {
+    let staging = path + "/.partial-\(UUID().uuidString)"
+    try SearchResultsFolder(path: staging).create()
+    defer { try? FileManager.default.removeItem(atPath: staging) }
+    var files: [(name: String, bytes: [UInt8])] = runs.map { index, results in
+      (runFileName(index, format: format), format == .pickle ? results.pickleBytes : Array(results.json.text.utf8))
+    }
+    files.append(("summary.json", Array(report.json.text.utf8)))
+    for file in files { try writeNewFile(file.bytes, to: staging + "/" + file.name) }
+    var placed: [String] = []
+    for file in files {
+      // link(2) refuses an existing name, so even a file created meanwhile is never replaced.
+      guard link(staging + "/" + file.name, path + "/" + file.name) == 0 else {
+        let reason = String(cString: strerror(errno))
+        for name in placed { unlink(path + "/" + name) }
+        if FileManager.default.fileExists(atPath: path + "/" + file.name) { throw ExportError.fileExists(path: path + "/" + file.name) }
+        throw ExportError.cannotWrite(path: path + "/" + file.name, reason: reason)
+      }
+      placed.append(file.name)
+    }
   }
 
   /// Writes `summary.json`.
@@ -59,7 +112,7 @@ public struct SearchResultsFolder: Sendable {
     }
     let json: JSONValue
     do {
-      json = try JSONValue(parsing: Array(data))
+      json = try JSONValue(parsingFile: Array(data))
     } catch {
       throw ResultsFolderError.malformedSummary(path: summaryPath, reason: "\(error)")
     }
@@ -76,18 +129,29 @@ public struct SearchResultsFolder: Sendable {
     return files
   }
 
-  /// Reads every run's results, whatever the dataset (keys as written).
+  /// Reads every run's results, whatever the dataset (keys as written); with the folder's
+  /// report, checks that exactly its runs are there.
   ///
-  /// - Throws: ``ResultsFolderError`` for a missing or unreadable file.
-  public func readRuns() throws -> [TrajectoryResults<ExportedKey>] {
-    try runFiles().map { name in
+  /// - Throws: ``ResultsFolderError`` for a missing or unreadable file, or run files that
+  ///   differ from the report's runs (naming the missing or extra ones).
+  public func readRuns(checkedAgainst report: SearchReport? = nil) throws -> [TrajectoryResults<ExportedKey>] {
+    let files = try runFiles()
+    if let report {
+      let expected = (report.firstRun..<(report.firstRun + report.summary.finals.count)).map { "seed\($0)" }
+      let found = files.map { String($0.prefix(upTo: $0.lastIndex(of: ".") ?? $0.endIndex)) }
+      let missing = expected.filter { !found.contains($0) }, extra = found.filter { !expected.contains($0) }
+      guard missing.isEmpty, extra.isEmpty, found.count == expected.count else {
+        throw ResultsFolderError.runFilesMismatch(folder: path, missing: missing, extra: extra, summary: expected.count)
+      }
+    }
+    return try files.map { name in
       let file = path + "/" + name
       guard let data = FileManager.default.contents(atPath: file) else {
         throw ResultsFolderError.malformedRun(path: file, reason: "cannot be read")
       }
       do {
         if name.hasSuffix(".pkl") { return try TrajectoryResults(pickleBytes: Array(data)) }
-        return try TrajectoryResults(json: JSONValue(parsing: Array(data)))
+        return try TrajectoryResults(json: JSONValue(parsingFile: Array(data)))
       } catch {
         throw ResultsFolderError.malformedRun(path: file, reason: "\(error)")
       }

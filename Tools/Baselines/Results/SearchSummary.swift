@@ -56,7 +56,8 @@ public struct SearchSummary: Sendable, Equatable {
       return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
     }
     self.datasetBest = datasetBest
-    meanRegret = direction == .higherIsBetter ? datasetBest - mean : mean - datasetBest
+    // No run can beat the dataset's best; a negative regret is rounding in the mean.
+    meanRegret = max(0, direction == .higherIsBetter ? datasetBest - mean : mean - datasetBest)
   }
 
   /// The best first final value over a dataset's configurations.

@@ -34,6 +34,9 @@ struct HyperbandSchedule<Benchmark: TabularBenchmark> {
     var generator = SplitMix64(seed: seed)
     let full = maximumEpochs ?? benchmark.epochRange.upperBound
     let lowest = max(benchmark.epochRange.lowerBound, 1)
+    guard benchmark.epochRange.upperBound >= lowest else {
+      throw SearchError.noTrainedEpochs(algorithm: "Hyperband", epochs: benchmark.epochRange)
+    }
     guard (lowest...benchmark.epochRange.upperBound).contains(full) else {
       throw SearchError.maximumEpochsOutOfRange(full, allowed: lowest...benchmark.epochRange.upperBound)
     }

@@ -23,7 +23,7 @@ struct ConvertCommand: Command {
 
   init(parsing arguments: inout Arguments) throws {
     output = try arguments.required("output")
-    dataset = try DatasetOptions(parsing: &arguments)
+    dataset = try DatasetOptions(parsing: &arguments, acceptsJSON: false)
   }
 
   func run(console: Console) throws {

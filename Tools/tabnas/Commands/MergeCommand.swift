@@ -25,10 +25,10 @@ struct MergeCommand: Command {
 
   init(parsing arguments: inout Arguments) throws {
     out = try arguments.option("out")
-    json = arguments.flag("json")
+    json = try arguments.flag("json")
     folders = []
     while let folder = arguments.positional() { folders.append(folder) }
-    guard !folders.isEmpty else { throw UsageError.missingOption("folder (DIR...)") }
+    guard !folders.isEmpty else { throw UsageError.missingArgument("results folders: name one or more DIR written by 'tabnas search --out DIR'") }
   }
 
   func run(console: Console) throws {

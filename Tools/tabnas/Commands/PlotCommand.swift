@@ -29,21 +29,29 @@ struct PlotCommand: Command {
     title = try arguments.option("title")
     folders = []
     while let folder = arguments.positional() { folders.append(folder) }
-    guard !folders.isEmpty else { throw UsageError.missingOption("folder (DIR...)") }
+    guard !folders.isEmpty else { throw UsageError.missingArgument("results folders: name one or more DIR written by 'tabnas search --out DIR'") }
   }
 
   func run(console: Console) throws {
     var series: [TrajectoryPlot.Series] = []
     var costUnit = "cost", dataset = ""
+    var reports: [SearchReport] = []
     for path in folders {
       let folder = SearchResultsFolder(path: path)
       // The summary is optional (a folder of per-run files plots too), but must agree with them.
       let report = FileManager.default.fileExists(atPath: folder.summaryPath) ? try folder.readReport() : nil
-      let runs = try folder.readRuns()
-      if let report, report.summary.finals.count != runs.count {
-        throw ResultsFolderError.runCountMismatch(folder: path, files: runs.count, summary: report.summary.finals.count)
+      let runs = try folder.readRuns(checkedAgainst: report)
+      if let report {
+        // One axis pair: every folder must measure the same metric, in the same cost unit.
+        if let first = reports.first {
+          for (field, value, expected) in [("dataset", report.dataset, first.dataset), ("cost unit", report.costUnit, first.costUnit)]
+          where value != expected {
+            throw ResultsFolderError.incompatible(folder: path, field: field, value: value, expected: expected)
+          }
+        }
+        reports.append(report)
+        (costUnit, dataset) = (report.costUnit, report.dataset)
       }
-      if let report { (costUnit, dataset) = (report.costUnit, report.dataset) }
       let label = report?.algorithm ?? (path as NSString).lastPathComponent
       series.append(TrajectoryPlot.Series(label: label, runs: runs.map { Array(zip($0.totalCosts, $0.bestValues)) }))
     }

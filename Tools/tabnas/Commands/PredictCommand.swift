@@ -45,12 +45,12 @@ struct PredictCommand: Command {
   var dataset: DatasetOptions
 
   init(parsing arguments: inout Arguments) throws {
-    fraction = try arguments.option("fraction", as: { Double($0) }, expecting: "a number in (0, 1]") ?? 0.25
-    trainingSize = try arguments.option("train-size", as: { Int($0) }, expecting: "an integer") ?? 100
-    repeats = try arguments.option("repeats", as: { Int($0) }, expecting: "an integer") ?? 10
+    fraction = try arguments.option("fraction", as: { Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil } }, expecting: "a number in (0, 1]") ?? 0.25
+    trainingSize = try arguments.option("train-size", as: OptionValue.positiveInteger, expecting: "a positive integer") ?? 100
+    repeats = try arguments.option("repeats", as: { OptionValue.positiveInteger($0, atMost: 10_000) }, expecting: "an integer in 1…10000") ?? 10
     let modelList = try arguments.option("models") ?? "nu-svr-rbf,nu-svr-linear,random-forest,ols"
     do {
-      models = try modelList.split(separator: ",").map { try ModelFamily(parsing: String($0)) }
+      models = try modelList.split(separator: ",", omittingEmptySubsequences: false).map { try ModelFamily(parsing: String($0)) }
     } catch let error as PredictionError {
       throw UsageError.invalidValue(option: "models", value: modelList, expected: "a list of \(error.allowedText)")
     }
@@ -60,12 +60,16 @@ struct PredictCommand: Command {
     } catch let error as PredictionError {
       throw UsageError.invalidValue(option: "features", value: featureList ?? "", expected: "a list of \(error.allowedText)")
     }
-    draws = try arguments.option("draws", as: { Int($0) }, expecting: "an integer") ?? 20
-    folds = try arguments.option("folds", as: { Int($0) }, expecting: "an integer") ?? 3
+    draws = try arguments.option("draws", as: { OptionValue.positiveInteger($0, atMost: 100_000) }, expecting: "an integer in 1…100000") ?? 20
+    folds = try arguments.option("folds", as: { Int($0).flatMap { $0 >= 2 && $0 <= 100 ? $0 : nil } }, expecting: "an integer in 2…100") ?? 3
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     protocolName = try arguments.option("protocol")
     dataset = try DatasetOptions(parsing: &arguments)
-    if !dataset.choice.hasPredictionTables { throw UsageError.notApplicable(option: "predict", dataset: dataset.datasetName) }
+    if !dataset.choice.hasPredictionTables {
+      throw UsageError.commandNotForDataset(
+        command: "predict", dataset: dataset.datasetName,
+        reason: "the prediction tables it reproduces are published for naap440 and the baker:FILE learning curves")
+    }
     if let protocolName, protocolName != "naap440" {
       throw UsageError.invalidValue(option: "protocol", value: protocolName, expected: "naap440")
     }

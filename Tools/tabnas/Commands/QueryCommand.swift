@@ -64,7 +64,7 @@ struct QueryCommand: Command {
       let members = fields.filter { $0.requirement == .oneOf(group) }
       let chosen = members.filter { given.contains($0.key) }
       if chosen.isEmpty, let first = members.first { throw UsageError.missingOption(first.option) }
-      if chosen.count > 1 { throw UsageError.notApplicable(option: chosen[1].option, dataset: "a query with --\(chosen[0].option)") }
+      if chosen.count > 1 { throw UsageError.exclusiveOptions(chosen[0].option, chosen[1].option) }
     }
     return .object(members)
   }

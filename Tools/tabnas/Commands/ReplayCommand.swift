@@ -39,12 +39,12 @@ struct ReplayCommand: Command {
 
   init(parsing arguments: inout Arguments) throws {
     queries = try arguments.required("queries")
-    logRun = arguments.flag("log")
+    logRun = try arguments.flag("log")
     resultsJSON = try arguments.option("results-json")
     resultsPickle = try arguments.option("results-pickle")
     resultsCSV = try arguments.option("results-csv")
     finalEpochs = try arguments.list(DatasetOption.finalEpochs.rawValue, as: { Int($0) }, expecting: "comma-separated epochs")
-    dataset = try DatasetOptions(parsing: &arguments)
+    dataset = try DatasetOptions(parsing: &arguments, acceptsJSON: false)
     if !logRun && (resultsJSON != nil || resultsPickle != nil || resultsCSV != nil) {
       throw UsageError.invalidValue(option: "results-json/--results-pickle/--results-csv", value: "without --log", expected: "--log")
     }
@@ -55,15 +55,22 @@ struct ReplayCommand: Command {
 
   /// The script's non-blank lines with their 1-based numbers.
   func scriptLines() throws -> [(number: Int, text: String)] {
-    let text: String
+    var text: String
     if queries == "-" {
       text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     } else {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: queries, isDirectory: &isFolder) else { throw DatasetFileError.missing(path: queries) }
+      let attributes = try? FileManager.default.attributesOfItem(atPath: queries)
+      guard !isFolder.boolValue, attributes?[.type] as? FileAttributeType == .typeRegular else {
+        throw DatasetFileError.unreadable(path: queries, reason: isFolder.boolValue ? "it is a folder, not a file of JSON lines" : "it is not a regular file")
+      }
       guard let data = FileManager.default.contents(atPath: queries) else {
-        throw DatasetFileError.missing(path: queries)
+        throw DatasetFileError.unreadable(path: queries, reason: "permission denied or an I/O error")
       }
       text = String(decoding: data, as: UTF8.self)
     }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a byte-order mark, as CSV files may have
     return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
       .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
       .map { ($0.offset + 1, String($0.element)) }

@@ -47,6 +47,9 @@ struct SearchCommand: Command {
     }.joined(separator: "\n")
   }
 
+  /// The most runs one command takes (more belong in shards on several machines).
+  static let maximumRuns = 1_000_000
+
   var algorithm: SearchAlgorithm
   var budget: Double?
   var runs: Int
@@ -64,8 +67,11 @@ struct SearchCommand: Command {
       throw UsageError.invalidValue(option: "algorithm", value: name, expected: SearchAlgorithm.names)
     }
     self.algorithm = algorithm
-    budget = try arguments.option("budget", as: { Double($0).flatMap { $0 > 0 ? $0 : nil } }, expecting: "a positive number")
-    runs = try arguments.option("runs", as: OptionValue.positiveInteger, expecting: "a positive integer") ?? 500
+    budget = try arguments.option(
+      "budget", as: { Double($0).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }, expecting: "a positive finite number")
+    runs =
+      try arguments.option("runs", as: { OptionValue.positiveInteger($0, atMost: Self.maximumRuns) }, expecting: "an integer in 1…\(Self.maximumRuns)")
+      ?? 500
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     jobs =
       try arguments.option("jobs", as: OptionValue.positiveInteger, expecting: "a positive integer")
@@ -73,9 +79,12 @@ struct SearchCommand: Command {
     shard = try arguments.option(
       "shard",
       as: { text in
-        let parts = text.split(separator: "/").compactMap { Int($0) }
-        return parts.count == 2 && parts[1] >= 1 && (1...parts[1]).contains(parts[0]) ? (parts[0], parts[1]) : nil
-      }, expecting: "K/N with 1 ≤ K ≤ N")
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], (1...Self.maximumRuns).contains(count),
+          (1...count).contains(index)
+        else { return nil }
+        return (index, count)
+      }, expecting: "K/N with 1 ≤ K ≤ N ≤ \(Self.maximumRuns)")
     out = try arguments.option("out")
     let formatName = try arguments.option("format") ?? SearchResultsFolder.Format.json.rawValue
     guard let format = SearchResultsFolder.Format(rawValue: formatName) else {
@@ -98,10 +107,10 @@ struct SearchCommand: Command {
   private func search<B: SearchableBenchmark>(_ benchmark: B, console: Console) throws {
     let runner = SearchRunner(algorithm: algorithm, settings: settings, budget: budget, seed: seed)
     let budget = try runner.budget(on: benchmark)
-    let folder = out.map(SearchResultsFolder.init(path:))
-    try folder?.create()
     let indices = shard.map { shard in (runs * (shard.index - 1) / shard.count)..<(runs * shard.index / shard.count) } ?? 0..<runs
     guard !indices.isEmpty else { throw CommandError.emptyShard(runs: runs, shard: "\(shard?.index ?? 0)/\(shard?.count ?? 0)") }
+    let folder = out.map(SearchResultsFolder.init(path:))
+    try folder?.prepare(runs: indices, format: format)
     let progress = ProgressBar(total: runs)
     let results = try runner.run(on: benchmark, runs: indices, jobs: jobs, progress: progress.update)
     progress.finish()
@@ -109,7 +118,8 @@ struct SearchCommand: Command {
       results: results, datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)
     let report = SearchReport(
       algorithm: algorithm.rawValue, dataset: benchmark.label, budget: budget, costUnit: benchmark.costUnit, seed: seed,
-      finalEpochs: benchmark.finalEpochs, direction: benchmark.direction, totalRuns: runs, firstRun: indices.lowerBound,
+      finalEpochs: benchmark.finalEpochs, finalValueName: benchmark.finalValueName, metricName: benchmark.metricName,
+      direction: benchmark.direction, totalRuns: runs, firstRun: indices.lowerBound,
       summary: summary)
     try folder?.write(runs: Array(zip(indices, results)), format: format, report: report)
     if dataset.json {

@@ -49,7 +49,13 @@ struct CurveTableRows {
 
   private mutating func append(_ record: CSVRecord) throws {
     for cell in curveCells {
-      rowValues[cell.offset] = try record.requiredNumber(at: cell.position, name: layout.names[cell.position])
+      let value = try record.requiredNumber(at: cell.position, name: layout.names[cell.position])
+      guard value.isFinite else {
+        throw CSVError.nonFiniteNumber(
+          line: record.line, column: cell.position + 1, name: layout.names[cell.position],
+          text: String(((try? record.text(at: cell.position)) ?? "").prefix(40)))
+      }
+      rowValues[cell.offset] = value
     }
     curveValues.append(contentsOf: rowValues)
     for (field, position) in layout.fieldColumns.enumerated() {

@@ -55,6 +55,11 @@ extension LearningCurveDataset {
     for (field, name) in fieldNames.enumerated() {
       let texts = rows.fieldTexts[field]
       let numbers = texts.map(DecimalParser.parse)
+      if let row = numbers.firstIndex(where: { $0.map { !$0.isFinite } ?? false }) {
+        throw LearningCurveError.csv(
+          path: path,
+          .nonFiniteNumber(line: rows.lines[row], column: layout.fieldColumns[field] + 1, name: name, text: String(texts[row].prefix(40))))
+      }
       let role: ConfigurationField.Role =
         switch name {
         case descriptor.idColumn: .id

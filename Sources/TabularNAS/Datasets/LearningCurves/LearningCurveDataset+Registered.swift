@@ -69,7 +69,7 @@ extension LearningCurveDataset: RegisteredBenchmark {
       json: .object(
         key.jsonObject.members + [
           .init("epoch", .integer(epoch)), .init("curve", .string(curveName)), .init("value", .number(value)),
-          .init("cost", result.cost.json), .init("cost_unit", .string(costUnit)), .init("metric", .string(metricName)),
+          .init("cost", result.cost.json), .init("cost_unit", .string(costUnit)), .init("metric", .string(request.curve.map { "curve \($0)" } ?? metricName)),
           .init("direction", .string(direction.rawValue)), .init("final_value", .number(finalValue)),
           .init("fields", .object(fieldMembers)), .init("dataset", .string(label)),
         ]),

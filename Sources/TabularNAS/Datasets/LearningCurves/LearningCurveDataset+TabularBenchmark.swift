@@ -9,6 +9,13 @@ extension LearningCurveDataset: LearningCurveBenchmark {
   public var metricName: String { descriptor.metric }
   /// `epochs`, or e.g. `NumMACs × epochs`.
   public var costUnit: String { costRule.description }
+  /// The metric at the final-value rule, e.g. `validation accuracy (fraction) at the last epoch`.
+  public var finalValueName: String {
+    switch descriptor.finalValue {
+    case .lastEpoch: "\(metricName) at the last epoch"
+    case .column(let name): "\(metricName) from column \(name)"
+    }
+  }
   /// The last epoch (where the final value belongs).
   public var finalEpochs: [Int] { [epochRange.upperBound] }
 

@@ -30,7 +30,7 @@ extension LearningCurveError: CustomStringConvertible {
     case .unknownDataset(let name, let known):
       "unknown dataset '\(name)'; known: nashpobench2, \(known.joined(separator: ", ")), csv:PATH"
     case .dataNotFound(let dataset, let searched):
-      "no data for \(dataset); looked in \(searched.joined(separator: ", ")) (pass --data DIR or set TABNAS_DATA)"
+      "no data for \(dataset); looked in \(searched.joined(separator: ", ")) (pass --data DIR, set TABNAS_DATA, or put the files in ./Data)"
     case .unknownCostRule(let text): "unknown cost rule '\(text)'; allowed: epochs, COLUMN*epochs"
     case .unknownCostColumn(let column, let allowed):
       "cannot charge per epoch by '\(column)'; numeric columns: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))"

@@ -16,6 +16,8 @@ extension NASHPOBench2: TabularBenchmark {
   public var epochRange: ClosedRange<Int> { 1...NASHPOSearchSpace.trainedEpochs }
   /// 12 (measured) and 200 (surrogate), as the reference `final_accs`.
   public var finalEpochs: [Int] { NASHPOSearchSpace.epochs }
+  /// The reported value: test accuracy after the 12 measured epochs (seed 222).
+  public var finalValueName: String { "12-epoch test accuracy (%)" }
   /// The reference API's default seed, 222.
   public var evaluationSeed: Int? { NASHPOSearchSpace.defaultSeed }
 

@@ -32,9 +32,8 @@ extension NASHPOTable {
     for buffer in [runs.curveValues, runs.scalarValues, surrogateAccuracies] {
       buffer.withValues(from: 0, count: buffer.count) { payload.append($0) }
     }
-    let checksum = payload.bytes.withUnsafeBytes(Checksum64.checksum)
-    let header = NativeFileHeader(
-      datasetKind: .nasHPOBench2, payloadLength: payload.bytes.count, checksum: checksum, source: source)
+    var header = NativeFileHeader(datasetKind: .nasHPOBench2, payloadLength: payload.bytes.count, checksum: 0, source: source)
+    header.checksum = header.fileChecksum(payloadChecksum: payload.bytes.withUnsafeBytes(Checksum64.checksum))
     return header.encoded + payload.bytes
   }
 
@@ -49,8 +48,8 @@ extension NASHPOTable {
     }
     let payload = UnsafeRawBufferPointer(rebasing: file.bytes[NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength])
     // Verify through reads, not the map: queries later fault in only the pages they use.
-    let computed = try Checksum64.checksum(
-      of: file, range: NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength)
+    let computed = header.fileChecksum(
+      payloadChecksum: try Checksum64.checksum(of: file, range: NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength))
     guard computed == header.checksum else {
       throw DatasetFileError.checksumMismatch(path: path, stored: header.checksum, computed: computed)
     }

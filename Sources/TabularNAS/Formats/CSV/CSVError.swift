@@ -14,6 +14,8 @@ public enum CSVError: Error, Equatable, Sendable {
   case textAfterClosingQuote(line: Int, column: Int)
   /// A cell that must hold a number holds something else.
   case unparsableNumber(line: Int, column: Int, name: String, text: String)
+  /// A number that must be finite is NaN or infinite (`nan`, `inf`, or too large, like `1e309`).
+  case nonFiniteNumber(line: Int, column: Int, name: String, text: String)
   /// A cell that must not be empty is empty.
   case emptyRequiredCell(line: Int, column: Int, name: String)
   /// The bytes are not valid UTF-8 text.
@@ -35,6 +37,9 @@ extension CSVError: CustomStringConvertible {
       "line \(line), column \(column): text after a closing quote; expected a comma or a line end"
     case .unparsableNumber(let line, let column, let name, let text):
       "line \(line), column \(column) (\(name)): '\(text)' is not a number"
+    case .nonFiniteNumber(let line, let column, let name, let text):
+      "line \(line), column \(column) (\(name)): '\(text)' is not a finite number; learning-curve values and "
+        + "numeric fields must be finite (a missing value cannot be guessed: remove the row or fill it)"
     case .emptyRequiredCell(let line, let column, let name):
       "line \(line), column \(column) (\(name)): the cell is empty, but a value is required"
     case .invalidText(let line, let column):

@@ -3,11 +3,11 @@
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 8 | magic `89 54 4E 41 53 0D 0A 1A` ("\x89TNAS\r\n\x1a") |
-/// | 8 | 4 | format version (1) |
+/// | 8 | 4 | format version (2; version 1 did not checksum its header and is refused by name) |
 /// | 12 | 4 | dataset kind (1 = NAS-HPO-Bench-II) |
 /// | 16 | 8 | payload offset (64) |
 /// | 24 | 8 | payload length in bytes (a multiple of 8) |
-/// | 32 | 8 | ``Checksum64`` of the payload |
+/// | 32 | 8 | checksum: ``Checksum64`` of the payload, mixed with that of every other header byte |
 /// | 40 | 4 | flags (bit 0: synthetic data) |
 /// | 44 | 4 | reserved (0) |
 /// | 48 | 8 | synthetic table seed (0 unless synthetic) |
@@ -15,7 +15,7 @@
 struct NativeFileHeader: Equatable {
   static let magic: [UInt8] = [0x89, 0x54, 0x4E, 0x41, 0x53, 0x0D, 0x0A, 0x1A]
   static let size = 64
-  static let currentVersion = 1
+  static let currentVersion = 2
 
   /// The kinds of dataset a native file can hold.
   enum DatasetKind: UInt32 {
@@ -29,7 +29,17 @@ struct NativeFileHeader: Equatable {
   var isSynthetic: Bool
   var syntheticSeed: UInt64
 
-  var encoded: [UInt8] {
+  /// The header as written, with its checksum field holding `checksum`.
+  var encoded: [UInt8] { encoded(checksum: checksum) }
+
+  /// The checksum a file stores: the payload's, mixed with that of the header's other bytes,
+  /// so that no meaningful byte (the synthetic flag, the seed, the lengths) can change unseen.
+  func fileChecksum(payloadChecksum: UInt64) -> UInt64 {
+    let headerChecksum = encoded(checksum: 0).withUnsafeBytes(Checksum64.checksum)
+    return SplitMix64.mix(payloadChecksum ^ SplitMix64.mix(headerChecksum))
+  }
+
+  private func encoded(checksum: UInt64) -> [UInt8] {
     var writer = LittleEndianWriter()
     writer.bytes += Self.magic
     writer.append(UInt32(version))
@@ -44,7 +54,9 @@ struct NativeFileHeader: Equatable {
     return writer.bytes
   }
 
-  /// Reads and validates a header: magic, version, and that the file holds the whole payload.
+  /// Reads and validates a header: magic, version, and that the file holds exactly the
+  /// payload (no byte missing or extra). The checksum is verified by the reader, which reads the
+  /// payload anyway.
   init(reading file: MappedFile) throws {
     let bytes = file.bytes
     guard bytes.count >= Self.size, Array(bytes[0..<8]) == Self.magic else {
@@ -54,6 +66,10 @@ struct NativeFileHeader: Equatable {
       T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
     version = Int(integer(at: 8, as: UInt32.self))
+    if version == 1 {
+      throw DatasetFileError.schema(
+        path: file.path, reason: "native format version 1 did not checksum its header; convert the source again with 'tabnas convert'")
+    }
     guard version == Self.currentVersion else {
       throw DatasetFileError.unsupportedVersion(path: file.path, found: version, supported: Self.currentVersion)
     }
@@ -67,8 +83,16 @@ struct NativeFileHeader: Equatable {
     guard bytes.count >= Self.size + payloadLength else {
       throw DatasetFileError.truncated(path: file.path, expectedBytes: Self.size + payloadLength, actualBytes: bytes.count)
     }
+    guard bytes.count == Self.size + payloadLength else {
+      throw DatasetFileError.schema(
+        path: file.path, reason: "\(bytes.count - Self.size - payloadLength) bytes follow the payload; a native file ends with it")
+    }
     checksum = integer(at: 32, as: UInt64.self)
-    isSynthetic = integer(at: 40, as: UInt32.self) & 1 != 0
+    let flags = integer(at: 40, as: UInt32.self)
+    guard flags <= 1, integer(at: 44, as: UInt32.self) == 0, integer(at: 56, as: UInt64.self) == 0 else {
+      throw DatasetFileError.schema(path: file.path, reason: "unknown header flags or non-zero reserved bytes")
+    }
+    isSynthetic = flags == 1
     syntheticSeed = integer(at: 48, as: UInt64.self)
   }
 
