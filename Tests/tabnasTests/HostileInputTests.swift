@@ -124,6 +124,8 @@ struct HostileInputTests {
     #expect(runTool(["merge", out]).status == 0)
     let curve = runTool(["query", "--dataset", "csv:" + scratch.curves, "--index", "0", "--curve", "acc", "--json"])
     #expect(curve.output.contains(#""metric": "curve acc""#))
+    let short = runTool(["search", "f-hyperband", "--runs", "1", "--iterations", "1"])
+    #expect(short.output.contains("these runs equal Hyperband's: a rung's models are fitted after 100 configurations"))
   }
 
   @Test("random option values never crash, hang or print NaN with exit 0")

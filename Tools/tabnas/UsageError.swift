@@ -19,8 +19,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .missingCommand: "missing command"
     case .missingOption(let name): "missing required option --\(name)"
     case .missingValue(let name): "option --\(name) needs a value"
-    case .invalidValue(let name, let value, let expected): "option --\(name) expects \(expected), got '\(value)'"
-    case .unexpectedArgument(let word): "unexpected argument '\(word)'"
+    case .invalidValue(let name, let value, let expected): "option --\(name) expects \(expected), got '\(Self.abbreviated(value))'"
+    case .unexpectedArgument(let word): "unexpected argument '\(Self.abbreviated(word))'"
     case .notApplicable(let option, let dataset): "option --\(option) does not apply to dataset \(dataset)"
     case .notForAlgorithm(let option, let algorithm): "option --\(option) does not apply to algorithm \(algorithm)"
     case .repeatedOption(let name): "option --\(name) is given more than once; give it once"
@@ -28,5 +28,10 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case .missingArgument(let what): "missing \(what)"
     case .commandNotForDataset(let command, let dataset, let reason): "tabnas \(command) does not apply to dataset \(dataset): \(reason)"
     }
+  }
+
+  /// A long value cut to its start, so a 100 KB argument makes a one-line message.
+  static func abbreviated(_ text: String) -> String {
+    text.count <= 120 ? text : "\(text.prefix(80))… (\(text.count) characters)"
   }
 }

@@ -27,6 +27,11 @@ public struct SearchSettings: Sendable {
   /// f-Hyperband: κ [0.1].
   public var kappa: Double?
 
+  /// The early-stopping searches' default: configurations trained fully before fitting (Baker et al.: 50).
+  public static let defaultFullyTrained = 50
+  /// f-Hyperband's default burn-in d (Baker et al.: 100).
+  public static let defaultBurnIn = 100
+
   /// Creates settings, every one at its default.
   public init() {}
 

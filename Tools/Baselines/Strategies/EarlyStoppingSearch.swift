@@ -36,7 +36,7 @@ public struct EarlyStoppingSearch<Benchmark: LearningCurveBenchmark>: SearchStra
 
   /// Creates the strategy.
   public init(
-    threshold: Double = 0.99, margin: Double = 0, fullyTrained: Int = 50,
+    threshold: Double = 0.99, margin: Double = 0, fullyTrained: Int = SearchSettings.defaultFullyTrained,
     checkpoints: [Double] = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
     family: ModelFamily = .nuSVRRBF, draws: Int = 10, order: Order = .random
   ) {

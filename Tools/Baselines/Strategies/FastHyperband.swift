@@ -39,7 +39,7 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// Creates the strategy.
   public init(
     eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil, threshold: Double = 0.95, margin: Double = 0,
-    burnIn: Int = 100, kappa: Double = 0.1, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75],
+    burnIn: Int = SearchSettings.defaultBurnIn, kappa: Double = 0.1, checkpoints: [Double] = [0.1, 0.25, 0.5, 0.75],
     family: ModelFamily = .nuSVRRBF, draws: Int = 10
   ) {
     precondition(eta > 1 && kappa > 0 && kappa <= 1 && burnIn >= 5, "η > 1, κ in (0, 1], d ≥ 5")

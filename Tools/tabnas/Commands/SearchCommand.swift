@@ -127,6 +127,24 @@ struct SearchCommand: Command {
       return
     }
     for line in report.textLines { console.print(line) }
+    if let note = earlyStoppingNote(maximumConfigurations: summary.configurationCounts.max() ?? 0) { console.print(note) }
     if let out { console.print("wrote          \(indices.count) runs and summary.json to \(out)") }
+  }
+
+  /// Why an early-stopping search stopped nothing, when its runs were too short for its models.
+  private func earlyStoppingNote(maximumConfigurations tried: Int) -> String? {
+    switch algorithm {
+    case .earlyStoppingRandom, .earlyStoppingEvolution:
+      let needed = settings.fullyTrained ?? SearchSettings.defaultFullyTrained
+      guard tried <= needed else { return nil }
+      return "note           no run stopped anything: the models are fitted after \(needed) configurations train "
+        + "fully, and no run tried more than \(tried) (raise --budget or lower --fully-trained)"
+    case .fastHyperband:
+      let needed = settings.burnIn ?? SearchSettings.defaultBurnIn
+      guard tried < needed else { return nil }
+      return "note           these runs equal Hyperband's: a rung's models are fitted after \(needed) configurations "
+        + "reach it, and no run tried more than \(tried) (raise --budget or --iterations, or lower --burn-in)"
+    default: return nil
+    }
   }
 }
