@@ -42,6 +42,10 @@ struct HostileInputTests {
     (["query", "--cellcode", "0|10|210", "--lr", "0.1", "--lr", "0.2", "--batch-size", "256"], "option --lr is given more than once"),
     (["info", "--json", "--json"], "option --json is given more than once"),
     (["merge"], "missing results folders"),
+    (["search", "evolution", "--population", "1000000000"], "option --population expects an integer in 1…1000000"),
+    (["search", "hyperband", "--eta", "1.0000001"], "option --eta expects a number in 1.5…100"),
+    (["search", "hyperband", "--iterations", "1000000000"], "option --iterations expects an integer in 1…100000"),
+    (["speedup", "--orderings", "1000000000"], "option --orderings expects an integer in 1…10000"),
     (["plot", "--out", "x.svg"], "missing results folders"),
   ] as [([String], String)])
   func usageErrors(words: [String], message: String) {

@@ -8,7 +8,7 @@ enum SearchSettingOptions {
     algorithm settings (defaults in brackets):
       --population N         evolution, srm-evolution: population size [10]
       --sample N             evolution, srm-evolution: members sampled per cycle [3]
-      --eta η                hyperband, f-hyperband: halving rate [3]
+      --eta η                hyperband, f-hyperband: halving rate, 1.5…100 [3]
       --max-epochs R         hyperband, f-hyperband: full training length [the last epoch]
       --iterations N         hyperband, f-hyperband: stop after N passes over all brackets
                              (without --budget, the budget is then unlimited)
@@ -29,11 +29,11 @@ enum SearchSettingOptions {
       if value != nil { given.append(setting) }
       return value
     }
-    settings.population = try take(.population, OptionValue.positiveInteger, "a positive integer")
-    settings.sample = try take(.sample, OptionValue.positiveInteger, "a positive integer")
-    settings.eta = try take(.eta, { Double($0).flatMap { $0 > 1 && $0.isFinite ? $0 : nil } }, "a number above 1")
+    settings.population = try take(.population, { OptionValue.positiveInteger($0, atMost: 1_000_000) }, "an integer in 1…1000000")
+    settings.sample = try take(.sample, { OptionValue.positiveInteger($0, atMost: 1_000_000) }, "an integer in 1…1000000")
+    settings.eta = try take(.eta, { Double($0).flatMap { $0 >= 1.5 && $0 <= 100 ? $0 : nil } }, "a number in 1.5…100")
     settings.maximumEpochs = try take(.maximumEpochs, OptionValue.positiveInteger, "a positive integer")
-    settings.iterations = try take(.iterations, OptionValue.positiveInteger, "a positive integer")
+    settings.iterations = try take(.iterations, { OptionValue.positiveInteger($0, atMost: 100_000) }, "an integer in 1…100000")
     settings.threshold = try take(.threshold, OptionValue.openFraction, "a probability in (0, 1)")
     let earlyStopping = try EarlyStoppingOptions(parsing: &arguments)
     earlyStopping.apply(to: &settings)

@@ -35,7 +35,7 @@ struct SpeedupCommand: Command {
   init(parsing arguments: inout Arguments) throws {
     deltas = try arguments.list("deltas", as: { OptionValue.openFraction(String($0)) }, expecting: "probabilities in (0, 1)") ?? [0.9, 0.95, 0.99]
     earlyStopping = try EarlyStoppingOptions(parsing: &arguments)
-    orderings = try arguments.option("orderings", as: OptionValue.positiveInteger, expecting: "a positive integer") ?? 10
+    orderings = try arguments.option("orderings", as: { OptionValue.positiveInteger($0, atMost: 10_000) }, expecting: "an integer in 1…10000") ?? 10
     seed = try arguments.option("seed", as: { UInt64($0) }, expecting: "a non-negative integer") ?? 0
     dataset = try DatasetOptions(parsing: &arguments)
   }
