@@ -48,8 +48,9 @@ def read_native(path):
     if data[:8] != MAGIC:
         sys.exit(f"{path}: not a TabularNAS native file")
     version, kind = struct.unpack_from("<II", data, 8)
-    if version != 1 or kind != 1:
-        sys.exit(f"{path}: native version {version}, dataset kind {kind}; expected 1 and 1")
+    if version != 2 or kind != 1:
+        sys.exit(f"{path}: native version {version}, dataset kind {kind}; expected version 2, kind 1 "
+                 "(convert the source again with this build's 'tabnas convert')")
     _, payload_length = struct.unpack_from("<QQ", data, 16)
     payload = memoryview(data)[64:64 + payload_length]
     counts = struct.unpack_from("<8I", payload, 0)
