@@ -22,6 +22,9 @@ struct DatasetChoiceTests {
     #expect(DatasetOption.allCases.filter(curves.accepts) == [.data, .cost])
     #expect(DatasetChoice.expectation(of: .cost, for: "NumMACs*epochs") == nil)
     #expect(DatasetChoice.expectation(of: .cost, for: "macs") == "epochs or COLUMN*epochs")
+    #expect(throws: RegistryError.optionNotAccepted(option: "cost", dataset: "nashpobench2")) {
+      try nas.open(DatasetOpenOptions(cost: "epochs"))
+    }
   }
 
   @Test("opening NAS-HPO-Bench-II applies the seed and the surrogate-cost rule; a bad rule names the allowed ones")

@@ -94,9 +94,12 @@ public struct DatasetChoice: Sendable, Equatable {
   /// Opens the dataset.
   ///
   /// - Parameter options: Only options the dataset ``accepts(_:)`` may be set.
-  /// - Throws: ``RegistryError`` for an invalid option value; the dataset's file errors.
+  /// - Throws: ``RegistryError`` for an option the dataset does not take or an invalid value;
+  ///   the dataset's file errors.
   public func open(_ options: DatasetOpenOptions) throws -> any RegisteredBenchmark {
-    precondition(options.given.allSatisfy(accepts), "options the dataset does not accept")
+    if let option = options.given.first(where: { !accepts($0) }) {
+      throw RegistryError.optionNotAccepted(option: option.rawValue, dataset: name)
+    }
     switch entry {
     case .nasHPOBench2:
       let rule = try options.surrogateCost.map { text in

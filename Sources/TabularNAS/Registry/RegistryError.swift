@@ -4,6 +4,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownDataset(String, allowed: String)
   /// An option's value is not one of the allowed ones.
   case invalidOption(option: String, value: String, allowed: [String])
+  /// An opening option the dataset does not take.
+  case optionNotAccepted(option: String, dataset: String)
   /// The dataset has no native file format.
   case noNativeFormat(dataset: String)
 
@@ -13,6 +15,7 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unknownDataset(let name, let allowed): "unknown dataset '\(name)': choose \(allowed)"
     case .invalidOption(let option, let value, let allowed):
       "--\(option) '\(value)' is not allowed: choose one of \(allowed.joined(separator: ", "))"
+    case .optionNotAccepted(let option, let dataset): "option --\(option) does not apply to dataset \(dataset)"
     case .noNativeFormat(let dataset):
       "dataset \(dataset) has no native format: its files load in milliseconds, so open them directly"
     }

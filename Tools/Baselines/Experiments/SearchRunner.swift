@@ -50,7 +50,17 @@ public struct SearchRunner: Sendable {
     on benchmark: B, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil
   ) throws -> [TrajectoryResults<B.Configuration>] {
-    let budget = try budget(on: benchmark)
+    try run(on: benchmark, budget: budget(on: benchmark), runs: runs, jobs: jobs, progress: progress)
+  }
+
+  /// Runs with a budget already resolved by ``budget(on:)`` (so a caller that reports it
+  /// resolves it once).
+  ///
+  /// - Throws: The strategy's errors.
+  public func run<B: SearchableBenchmark>(
+    on benchmark: B, budget: Double, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws -> [TrajectoryResults<B.Configuration>] {
     func execute<S: SearchStrategy>(_ strategy: S) throws -> [TrajectoryResults<B.Configuration>] where S.Benchmark == B {
       try SearchExperiment(strategy: strategy, budget: budget, seed: seed).run(on: benchmark, runs: runs, jobs: jobs, progress: progress)
     }

@@ -112,7 +112,7 @@ struct SearchCommand: Command {
     let folder = out.map(SearchResultsFolder.init(path:))
     try folder?.prepare(runs: indices, format: format)
     let progress = ProgressBar(total: runs)
-    let results = try runner.run(on: benchmark, runs: indices, jobs: jobs, progress: progress.update)
+    let results = try runner.run(on: benchmark, budget: budget, runs: indices, jobs: jobs, progress: progress.update)
     progress.finish()
     let summary = SearchSummary(
       results: results, datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)

@@ -76,11 +76,13 @@ extension LearningCurveDataset: RegisteredBenchmark {
       line: .object([.init("value", .number(value)), .init("cost", result.cost.json)]))
   }
 
-  /// `get_results`; the final value is the descriptor's (`finalEpochs` is not offered).
+  /// `get_results`; the final value is the descriptor's.
+  ///
+  /// - Throws: ``RegistryError/optionNotAccepted(option:dataset:)`` when `finalEpochs` is given.
   public func results(of run: BenchmarkRun<LearningCurveDataset>, finalEpochs: [Int]?) throws
     -> TrajectoryResults<LearningCurveKey>
   {
-    precondition(finalEpochs == nil, "learning-curve results have one final value")
+    if finalEpochs != nil { throw RegistryError.optionNotAccepted(option: DatasetOption.finalEpochs.rawValue, dataset: name) }
     return try run.results()
   }
 
