@@ -67,6 +67,7 @@ struct HostileInputTests {
       (["replay", "--queries", scratch.path("empty")], "it is a folder, not a file of JSON lines"),
       (["replay", "--queries", "/dev/zero"], "it is not a regular file"),
       (["predict", "--dataset", "csv:" + scratch.curves, "--protocol", "naap440"], "the naap440 protocol needs the naap440 dataset"),
+      (["search", "hyperband", "--dataset", "csv:" + scratch.path("zero.csv"), "--out", scratch.path("never")], "Hyperband trains configurations partially"),
     ]
     for (words, message) in cases {
       let result = runTool(words)
@@ -75,6 +76,7 @@ struct HostileInputTests {
       #expect(result.error.split(separator: "\n").count == 1, "\(result.error.prefix(300))")
     }
     #expect(!FileManager.default.fileExists(atPath: scratch.path("afile") + "/summary.json"))
+    #expect(!FileManager.default.fileExists(atPath: scratch.path("never")), "a failed search removes the folder it created")
   }
 
   @Test("replay lines are read exactly: no number is truncated into a valid one")

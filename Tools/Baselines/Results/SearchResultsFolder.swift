@@ -31,9 +31,12 @@ public struct SearchResultsFolder: Sendable {
   /// Checks, before any work, that the folder can take a search's files, and creates it: the
   /// path must be a folder or absent, and none of the files may exist yet.
   ///
+  /// - Returns: Whether the folder was created (so a failed search can remove it again).
   /// - Throws: ``ResultsFolderError/cannotCreate(path:reason:)``, or ``ExportError/fileExists(path:)``
   ///   naming the first file that exists.
-  public func prepare(runs: Range<Int>, format: Format) throws {
+  @discardableResult
+  public func prepare(runs: Range<Int>, format: Format) throws -> Bool {
+    var created = false
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
       guard isFolder.boolValue else { throw ResultsFolderError.cannotCreate(path: path, reason: "a file, not a folder, is there") }
@@ -43,10 +46,12 @@ public struct SearchResultsFolder: Sendable {
       }
     } else {
       try create()
+      created = true
     }
     guard FileManager.default.isWritableFile(atPath: path) else {
       throw ResultsFolderError.cannotCreate(path: path, reason: "the folder is not writable")
     }
+    return created
   }
 
   /// Creates the folder (and its parents) if needed.

@@ -110,7 +110,19 @@ struct SearchCommand: Command {
     let indices = shard.map { shard in (runs * (shard.index - 1) / shard.count)..<(runs * shard.index / shard.count) } ?? 0..<runs
     guard !indices.isEmpty else { throw CommandError.emptyShard(runs: runs, shard: "\(shard?.index ?? 0)/\(shard?.count ?? 0)") }
     let folder = out.map(SearchResultsFolder.init(path:))
-    try folder?.prepare(runs: indices, format: format)
+    let created = try folder?.prepare(runs: indices, format: format) ?? false
+    do {
+      try search(benchmark, runner: runner, budget: budget, indices: indices, folder: folder, console: console)
+    } catch {
+      // A failed search leaves no trace: not even the folder it created.
+      if created, let out { try? FileManager.default.removeItem(atPath: out) }
+      throw error
+    }
+  }
+
+  private func search<B: SearchableBenchmark>(
+    _ benchmark: B, runner: SearchRunner, budget: Double, indices: Range<Int>, folder: SearchResultsFolder?, console: Console
+  ) throws {
     let progress = ProgressBar(total: runs)
     let results = try runner.run(on: benchmark, budget: budget, runs: indices, jobs: jobs, progress: progress.update)
     progress.finish()
