@@ -76,6 +76,8 @@ struct HostileInputTests {
       #expect(result.error.split(separator: "\n").count == 1, "\(result.error.prefix(300))")
     }
     #expect(!FileManager.default.fileExists(atPath: scratch.path("afile") + "/summary.json"))
+    let long = runTool(["info", "--data", "/" + String(repeating: "x", count: 100_000)])
+    #expect(long.status == 1 && long.error.count < 2_100 && long.error.contains("(100022 characters)"), "\(long.error.count)")
     #expect(!FileManager.default.fileExists(atPath: scratch.path("never")), "a failed search removes the folder it created")
   }
 

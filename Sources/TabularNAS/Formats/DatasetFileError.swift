@@ -25,8 +25,13 @@ public enum DatasetFileError: Error, Equatable, Sendable {
 }
 
 extension DatasetFileError: CustomStringConvertible {
-  /// A one-line explanation.
+  /// A one-line explanation; a path of thousands of characters is shortened to its ends.
   public var description: String {
+    let text = fullDescription
+    return text.count <= 2_000 ? text : "\(text.prefix(900))…\(text.suffix(900)) (\(text.count) characters)"
+  }
+
+  private var fullDescription: String {
     switch self {
     case .missing(let path): "no file or folder at \(path)"
     case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
