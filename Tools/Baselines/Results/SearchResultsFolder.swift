@@ -61,8 +61,16 @@ public struct SearchResultsFolder: Sendable {
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-      throw ResultsFolderError.cannotCreate(path: path, reason: Self.reason(error))
+      throw ResultsFolderError.cannotCreate(path: path, reason: blockingAncestor().map { "permission denied: \($0) is not writable" } ?? Self.reason(error))
     }
+  }
+
+  /// The nearest existing folder above the path, when it cannot be written to.
+  private func blockingAncestor() -> String? {
+    var folder = (path as NSString).deletingLastPathComponent
+    while !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) { folder = (folder as NSString).deletingLastPathComponent }
+    let existing = folder.isEmpty ? "." : folder
+    return FileManager.default.isWritableFile(atPath: existing) ? nil : existing
   }
 
   /// The POSIX cause of a Foundation file error, in words.
