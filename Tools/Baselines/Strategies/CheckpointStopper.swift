@@ -10,16 +10,6 @@ struct CheckpointStopper<Benchmark: LearningCurveBenchmark> {
   /// δ.
   let margin: Double
 
-  /// How checkpoint training ended.
-  enum Outcome {
-    /// Stopped early with this predicted value, after training this many epochs.
-    case stopped(prediction: Double, trained: Int)
-    /// Every checkpoint passed; training may go on from this many epochs.
-    case passed(trained: Int)
-    /// The budget ran out before the next checkpoint; the latest prediction, if any.
-    case outOfBudget(latest: Double?, trained: Int)
-  }
-
   /// The prefix length τ = round(f × length), at least 1, of each checkpoint fraction f (in
   /// order, possibly repeated or reaching the full length: each search keeps those it can use).
   static func prefixLengths(_ fractions: [Double], of length: Int) -> [Int] {
@@ -37,24 +27,66 @@ struct CheckpointStopper<Benchmark: LearningCurveBenchmark> {
     return probability >= threshold
   }
 
-  /// Trains `key` through the checkpoints `counts` (prefix lengths) from `trained` epochs.
-  func train(
-    _ key: Benchmark.Configuration, counts: [Int], model: SequentialRegressionModel<Benchmark>, reference: Double,
-    from trained: Int, run: inout BenchmarkRun<Benchmark>, budget: Double
-  ) throws -> Outcome {
-    let dataset = run.benchmark
-    let curve = try dataset.curve(of: key)
-    var trained = trained, latest: Double?
-    for tau in counts {
+  /// Starts a configuration that has `trained` epochs through the checkpoints `counts` (prefix
+  /// lengths).
+  ///
+  /// - Throws: The dataset's error reading the curve.
+  func training(
+    _ key: Benchmark.Configuration, counts: [Int], model: SequentialRegressionModel<Benchmark>, reference: Double, trained: Int,
+    on dataset: Benchmark
+  ) throws -> CheckpointTraining<Benchmark> {
+    CheckpointTraining(
+      stopper: self, key: key, counts: counts, model: model, reference: reference, curve: try dataset.curve(of: key), trained: trained)
+  }
+}
+
+/// One configuration going through its checkpoints, as a state machine: ``next(on:)`` says
+/// whether to train to the next checkpoint, to stop, or that every checkpoint passed.
+struct CheckpointTraining<Benchmark: LearningCurveBenchmark> {
+  /// What comes next.
+  enum Step {
+    /// Train to these epochs, then call ``CheckpointTraining/next(on:)`` again.
+    case train(epochs: Int)
+    /// Stopped early with this predicted value, after training this many epochs.
+    case stopped(prediction: Double, trained: Int)
+    /// Every checkpoint passed; training may go on from this many epochs.
+    case passed(trained: Int)
+  }
+
+  let stopper: CheckpointStopper<Benchmark>
+  let key: Benchmark.Configuration
+  let counts: [Int]
+  let model: SequentialRegressionModel<Benchmark>
+  let reference: Double
+  let curve: [Double]
+  /// Epochs trained so far.
+  var trained: Int
+  private var nextCheckpoint = 0
+
+  init(
+    stopper: CheckpointStopper<Benchmark>, key: Benchmark.Configuration, counts: [Int], model: SequentialRegressionModel<Benchmark>,
+    reference: Double, curve: [Double], trained: Int
+  ) {
+    self.stopper = stopper
+    self.key = key
+    self.counts = counts
+    self.model = model
+    self.reference = reference
+    self.curve = curve
+    self.trained = trained
+  }
+
+  /// Predicts at every checkpoint already trained past, and says what comes next.
+  ///
+  /// - Throws: The model's prediction errors.
+  mutating func next(on dataset: Benchmark) throws -> Step {
+    while nextCheckpoint < counts.count {
+      let tau = counts[nextCheckpoint]
       let epoch = dataset.epochRange.lowerBound + tau - 1
-      if epoch > trained {
-        guard run.totalCost < budget else { return .outOfBudget(latest: latest, trained: trained) }
-        try run.resume(key, from: trained, to: epoch)
-        trained = epoch
-      }
+      if epoch > trained { return .train(epochs: epoch) }
+      nextCheckpoint += 1
       let prediction = try model.predict(key, observedCurve: Array(curve.prefix(tau)))
-      latest = prediction.mean
-      if isUnlikely(prediction, toBeat: reference, direction: dataset.direction) {
+      if stopper.isUnlikely(prediction, toBeat: reference, direction: dataset.direction) {
         return .stopped(prediction: prediction.mean, trained: trained)
       }
     }

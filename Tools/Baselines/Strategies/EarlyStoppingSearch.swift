@@ -60,10 +60,8 @@ public struct EarlyStoppingSearch<Benchmark: LearningCurveBenchmark>: SearchStra
     return Array(Set(CheckpointStopper<Benchmark>.prefixLengths(checkpoints, of: length).map { min(length - 1, $0) })).sorted()
   }
 
-  /// Runs until the budget is spent or every configuration has been tried.
-  public func run(on benchmark: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
-    try search(on: benchmark, budget: budget, seed: seed).run
-  }
+  /// Starts a run.
+  public func start(on dataset: Benchmark, seed: UInt64) -> Search { Search(search: self, dataset: dataset, seed: seed) }
 
   /// What one search did, for speedup reports.
   public struct Outcome: Sendable {
@@ -77,93 +75,151 @@ public struct EarlyStoppingSearch<Benchmark: LearningCurveBenchmark>: SearchStra
     public let epochsTrained: Int
   }
 
-  /// Searches and reports what was stopped and how many epochs were trained.
+  /// Searches on one worker and reports what was stopped and how many epochs were trained.
+  ///
+  /// - Throws: ``PredictionError`` when the models cannot be fitted; query errors.
   public func search(on dataset: Benchmark, budget: Double, seed: UInt64) throws -> Outcome {
-    var state = SearchState(search: self, dataset: dataset, budget: budget, seed: seed)
-    switch order {
-    case .random:
-      for position in state.randomOrder where state.run.totalCost < budget {
-        _ = try state.train(dataset.configuration(at: position))
-      }
-    case .evolution(let populationSize, let sampleSize, let rule):
-      var population: [(key: Benchmark.Configuration, fitness: Double)] = []
-      for position in state.randomOrder.prefix(populationSize) where state.run.totalCost < budget {
-        let key = dataset.configuration(at: position)
-        population.append((key, try state.train(key)))
-      }
-      while state.run.totalCost < budget, !population.isEmpty {
-        let parent = Tournament.winner(
-          of: population, size: sampleSize, direction: dataset.direction, fitness: { $0.fitness }, using: &state.generator)
-        let child = rule.neighbour(of: parent.key, using: &state.generator)
-        population.append((child, try state.train(child)))
-        population.removeFirst()
-      }
-    }
-    return Outcome(run: state.run, tried: state.tried, stopped: state.stopped, epochsTrained: state.epochsTrained)
-  }
-}
-
-/// One early-stopping search in progress.
-private struct SearchState<Benchmark: LearningCurveBenchmark> {
-  let search: EarlyStoppingSearch<Benchmark>
-  let dataset: Benchmark
-  let budget: Double
-  let seed: UInt64
-  let counts: [Int]
-  var generator: SplitMix64
-  /// A random permutation of the configuration positions (mapped to configurations as used).
-  let randomOrder: [Int]
-  var run: BenchmarkRun<Benchmark>
-  var model: SequentialRegressionModel<Benchmark>?
-  var best: Double?
-  var tried: [Benchmark.Configuration] = []
-  var fullyTrainedKeys: [Benchmark.Configuration] = []
-  var stopped = Set<Benchmark.Configuration>()
-  var epochsTrained = 0
-
-  init(search: EarlyStoppingSearch<Benchmark>, dataset: Benchmark, budget: Double, seed: UInt64) {
-    self.search = search
-    self.dataset = dataset
-    self.budget = budget
-    self.seed = seed
-    counts = search.observedCounts(on: dataset)
-    generator = SplitMix64(seed: seed)
-    randomOrder = (0..<dataset.configurationCount).shuffled(using: &generator)
-    run = BenchmarkRun(benchmark: dataset)
+    var state = start(on: dataset, seed: seed)
+    let run = try SequentialDriver(budget: budget).run(&state, on: dataset)
+    return Outcome(run: run, tried: state.tried, stopped: state.stopped, epochsTrained: state.epochsTrained)
   }
 
-  /// Trains a configuration, stopping it early when the models say so; returns its fitness:
-  /// the final value, or the predicted one when stopped. Training also ends, unfinished, when
-  /// the budget runs out, so a run overshoots by at most one query.
-  mutating func train(_ key: Benchmark.Configuration) throws -> Double {
-    tried.append(key)
-    if model == nil && fullyTrainedKeys.count >= search.fullyTrained {
-      model = try SequentialRegressionModel(
-        dataset: dataset, configurations: fullyTrainedKeys, observedCounts: counts, family: search.family,
-        draws: search.draws, uncertainty: .folds(5), seed: seed)
+  /// One early-stopping search in progress. Each configuration is one trial, trained
+  /// checkpoint by checkpoint; on several workers, several configurations train at once and a
+  /// configuration's next stretch goes to the first free worker.
+  public struct Search: AskTellSearch {
+    /// One configuration in training.
+    private struct Job {
+      let key: Benchmark.Configuration
+      /// Whether it is a child of the population (not one of the initial members).
+      let isChild: Bool
+      /// The checkpoints still to pass, `nil` once it trains to the end.
+      var checkpoints: CheckpointTraining<Benchmark>?
     }
-    var trained = 0  // epochs trained so far; epoch 0 (the untrained network) is free
-    if let model, let incumbent = best {
-      let stopper = CheckpointStopper<Benchmark>(threshold: search.threshold, margin: search.margin)
-      switch try stopper.train(key, counts: counts, model: model, reference: incumbent, from: 0, run: &run, budget: budget) {
-      case .stopped(let prediction, let epochs):
-        epochsTrained += epochs
-        stopped.insert(key)
-        return prediction
-      case .outOfBudget(let latest, let epochs):
-        epochsTrained += epochs
-        return latest ?? dataset.direction.worst
-      case .passed(let epochs):
-        trained = epochs
-        epochsTrained += epochs
+
+    let search: EarlyStoppingSearch<Benchmark>
+    let dataset: Benchmark
+    let seed: UInt64
+    let counts: [Int]
+    var generator: SplitMix64
+    /// A random permutation of the configuration positions (mapped to configurations as used).
+    let randomOrder: [Int]
+    private var nextInOrder = 0
+    private var model: SequentialRegressionModel<Benchmark>?
+    private var best: Double?
+    /// Configurations tried, in order.
+    public private(set) var tried: [Benchmark.Configuration] = []
+    /// Configurations stopped early.
+    public private(set) var stopped = Set<Benchmark.Configuration>()
+    /// Epochs trained so far.
+    public private(set) var epochsTrained = 0
+    private var fullyTrainedKeys: [Benchmark.Configuration] = []
+    private var population: [(key: Benchmark.Configuration, fitness: Double)] = []
+    private var jobs: [Int: Job] = [:]
+    private var ready: [Trial<Benchmark.Configuration>] = []
+
+    init(search: EarlyStoppingSearch<Benchmark>, dataset: Benchmark, seed: UInt64) {
+      self.search = search
+      self.dataset = dataset
+      self.seed = seed
+      counts = search.observedCounts(on: dataset)
+      generator = SplitMix64(seed: seed)
+      randomOrder = (0..<dataset.configurationCount).shuffled(using: &generator)
+    }
+
+    /// A configuration's next stretch of training, or a new configuration: the next in the
+    /// random order, or a mutated tournament winner once the population is full.
+    public mutating func ask() throws -> TrialRequest<Benchmark.Configuration> {
+      while true {
+        if !ready.isEmpty { return .train(ready.removeFirst()) }
+        let next: (key: Benchmark.Configuration, isChild: Bool)
+        switch search.order {
+        case .random:
+          guard nextInOrder < randomOrder.count else { return jobs.isEmpty ? .finished : .wait }
+          next = (dataset.configuration(at: randomOrder[nextInOrder]), false)
+          nextInOrder += 1
+        case .evolution(let populationSize, let sampleSize, let rule):
+          if population.count < populationSize, nextInOrder < randomOrder.count {
+            next = (dataset.configuration(at: randomOrder[nextInOrder]), false)
+            nextInOrder += 1
+          } else if !population.isEmpty {
+            let parent = Tournament.winner(
+              of: population, size: sampleSize, direction: dataset.direction, fitness: { $0.fitness }, using: &generator)
+            next = (rule.neighbour(of: parent.key, using: &generator), true)
+          } else {
+            return jobs.isEmpty ? .finished : .wait
+          }
+        }
+        if let trial = try begin(next.key, isChild: next.isChild) { return .train(trial) }
       }
     }
-    let last = dataset.epochRange.upperBound
-    guard run.totalCost < budget || trained == 0 else { return dataset.direction.worst }
-    let final = try run.resume(key, from: trained, to: last).value
-    epochsTrained += last - trained
-    fullyTrainedKeys.append(key)
-    if best.map({ dataset.direction.isImprovement(final, over: $0) }) ?? true { best = final }
-    return final
+
+    /// Predicts at the checkpoint reached, or takes the final value.
+    public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) throws {
+      guard var job = jobs[result.trial.id] else { return }
+      epochsTrained += result.trial.epochs - result.trainedEpochs
+      if job.checkpoints == nil {
+        finishTraining(job, final: result.value)
+        jobs[result.trial.id] = nil
+        return
+      }
+      job.checkpoints?.trained = result.trial.epochs
+      if let trial = try step(&job, id: result.trial.id, trained: result.trial.epochs) { ready.append(trial) }
+    }
+
+    /// Starts a configuration: fits the models once enough have trained fully, then trains it
+    /// checkpoint by checkpoint (or fully, before the models). Returns its first trial, or `nil`
+    /// when it was stopped before training anything.
+    private mutating func begin(_ key: Benchmark.Configuration, isChild: Bool) throws -> Trial<Benchmark.Configuration>? {
+      let id = tried.count
+      tried.append(key)
+      if model == nil && fullyTrainedKeys.count >= search.fullyTrained {
+        model = try SequentialRegressionModel(
+          dataset: dataset, configurations: fullyTrainedKeys, observedCounts: counts, family: search.family,
+          draws: search.draws, uncertainty: .folds(5), seed: seed)
+      }
+      var job = Job(key: key, isChild: isChild)
+      if let model, let incumbent = best {
+        let stopper = CheckpointStopper<Benchmark>(threshold: search.threshold, margin: search.margin)
+        job.checkpoints = try stopper.training(key, counts: counts, model: model, reference: incumbent, trained: 0, on: dataset)
+      }
+      return try step(&job, id: id, trained: 0)
+    }
+
+    /// Passes checkpoints while it can; returns the next trial, or `nil` when the job is done.
+    private mutating func step(_ job: inout Job, id: Int, trained: Int) throws -> Trial<Benchmark.Configuration>? {
+      if var checkpoints = job.checkpoints {
+        let next = try checkpoints.next(on: dataset)
+        job.checkpoints = checkpoints
+        switch next {
+        case .train(let epochs):
+          jobs[id] = job
+          return Trial(id: id, configuration: job.key, epochs: epochs)
+        case .stopped(let prediction, _):
+          stopped.insert(job.key)
+          join(job, fitness: prediction)
+          jobs[id] = nil
+          return nil
+        case .passed:
+          job.checkpoints = nil
+        }
+      }
+      jobs[id] = job
+      return Trial(id: id, configuration: job.key, epochs: dataset.epochRange.upperBound)
+    }
+
+    /// Records a configuration trained to the end.
+    private mutating func finishTraining(_ job: Job, final: Double) {
+      fullyTrainedKeys.append(job.key)
+      if best.map({ dataset.direction.isImprovement(final, over: $0) }) ?? true { best = final }
+      join(job, fitness: final)
+    }
+
+    /// Adds a finished configuration to evolution's population.
+    private mutating func join(_ job: Job, fitness: Double) {
+      guard case .evolution = search.order else { return }
+      population.append((job.key, fitness))
+      if job.isChild { population.removeFirst() }
+    }
   }
 }

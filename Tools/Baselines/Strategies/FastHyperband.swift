@@ -58,50 +58,111 @@ public struct FastHyperband<Benchmark: LearningCurveBenchmark>: SearchStrategy {
   /// `f-hyperband`.
   public var name: String { "f-hyperband" }
 
-  /// Runs brackets while the total cost is below the budget and passes remain.
+  /// Starts a run.
   ///
   /// - Throws: ``SearchError/maximumEpochsOutOfRange(_:allowed:)`` for an R outside the
-  ///   dataset's epochs; ``PredictionError`` when a model cannot be fitted; query errors.
-  public func run(on dataset: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
-    let stopper = CheckpointStopper<Benchmark>(threshold: threshold, margin: margin)
-    var reached = TrainingRecord<Benchmark.Configuration>()
-    var models: [Int: SequentialRegressionModel<Benchmark>] = [:]
-    var roundID = -1, fullValues: [Double] = []
-    return try HyperbandSchedule<Benchmark>(eta: eta, maximumEpochs: maximumEpochs, iterations: iterations).run(
-      on: dataset, budget: budget, seed: seed
-    ) { run, round, key, trained in
-      if round.id != roundID { (roundID, fullValues) = (round.id, []) }
-      let first = dataset.epochRange.lowerBound, length = round.epochs - first + 1
-      let lowerRungs = round.rungs.filter { $0 < round.epochs }.map { $0 - first + 1 }
-      let counts = Array(Set(CheckpointStopper<Benchmark>.prefixLengths(checkpoints, of: length) + lowerRungs))
-        .filter { $0 >= 1 && $0 < length }.sorted()
-      if models[round.epochs] == nil, !counts.isEmpty {
-        let keys = reached.configurations(trainedTo: round.epochs)
-        if keys.count >= burnIn {
-          models[round.epochs] = try SequentialRegressionModel(
-            dataset: dataset, configurations: keys, observedCounts: counts, family: family, draws: draws,
-            uncertainty: .folds(5), target: .value(afterEpochs: round.epochs), seed: seed)
-        }
+  ///   dataset's epochs, ``SearchError/noTrainedEpochs(algorithm:epochs:)``.
+  public func start(on dataset: Benchmark, seed: UInt64) throws -> Search {
+    Search(
+      schedule: try HyperbandSchedule(
+        benchmark: dataset, eta: eta, maximumEpochs: maximumEpochs, iterations: iterations, seed: seed,
+        training: CheckpointRoundTraining(strategy: self, seed: seed)))
+  }
+
+  /// One run of f-Hyperband.
+  public struct Search: AskTellSearch {
+    var schedule: HyperbandSchedule<CheckpointRoundTraining<Benchmark>>
+
+    /// The next stretch of a survivor's training, `wait` while a round finishes, or `finished`.
+    ///
+    /// - Throws: ``PredictionError`` when a model cannot be fitted; query errors.
+    public mutating func ask() throws -> TrialRequest<Benchmark.Configuration> { try schedule.ask() }
+    /// Predicts at the checkpoint reached, or scores the survivor.
+    public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) throws { try schedule.tell(result) }
+  }
+}
+
+/// f-Hyperband's training of a survivor in a round: checkpoint by checkpoint once the round's
+/// models and reference exist, then to the round's epochs if it was not stopped.
+struct CheckpointRoundTraining<Benchmark: LearningCurveBenchmark>: RoundTraining {
+  /// One survivor's training.
+  struct Job {
+    let key: Benchmark.Configuration
+    let roundEpochs: Int
+    /// The checkpoints still to pass, `nil` once training goes to the round's epochs.
+    var checkpoints: CheckpointTraining<Benchmark>?
+  }
+
+  let strategy: FastHyperband<Benchmark>
+  let seed: UInt64
+  private var reached = TrainingRecord<Benchmark.Configuration>()
+  private var models: [Int: SequentialRegressionModel<Benchmark>] = [:]
+  private var roundID = -1
+  private var fullValues: [Double] = []
+
+  init(strategy: FastHyperband<Benchmark>, seed: UInt64) {
+    self.strategy = strategy
+    self.seed = seed
+  }
+
+  mutating func begin(
+    _ key: Benchmark.Configuration, trained: Int, round: HyperbandRound, on dataset: Benchmark
+  ) throws -> (job: Job, step: RoundStep) {
+    if round.id != roundID { (roundID, fullValues) = (round.id, []) }
+    let first = dataset.epochRange.lowerBound, length = round.epochs - first + 1
+    let lowerRungs = round.rungs.filter { $0 < round.epochs }.map { $0 - first + 1 }
+    let counts = Array(Set(CheckpointStopper<Benchmark>.prefixLengths(strategy.checkpoints, of: length) + lowerRungs))
+      .filter { $0 >= 1 && $0 < length }.sorted()
+    if models[round.epochs] == nil, !counts.isEmpty {
+      let keys = reached.configurations(trainedTo: round.epochs)
+      if keys.count >= strategy.burnIn {
+        models[round.epochs] = try SequentialRegressionModel(
+          dataset: dataset, configurations: keys, observedCounts: counts, family: strategy.family, draws: strategy.draws,
+          uncertainty: .folds(5), target: .value(afterEpochs: round.epochs), seed: seed)
       }
-      let reference = max(1, Int((kappa * Double(round.size)).rounded(.up)))
-      var trained = trained
-      if let model = models[round.epochs], fullValues.count >= reference {
-        let incumbent = fullValues.sorted { dataset.direction.isImprovement($0, over: $1) }[reference - 1]
-        let outcome = try stopper.train(
-          key, counts: counts, model: model, reference: incumbent, from: trained, run: &run, budget: budget)
-        switch outcome {
-        case .stopped(let prediction, let epochs):
-          reached.record(key, epochs: epochs)
-          return (prediction, epochs)
-        case .outOfBudget: return nil
-        case .passed(let epochs): trained = epochs
-        }
-      }
-      guard run.totalCost < budget || round.epochs <= trained else { return nil }
-      let outcome = try run.train(key, from: trained, to: round.epochs)
-      fullValues.append(outcome.score)
-      reached.record(key, epochs: outcome.trained)
-      return outcome
     }
+    let reference = max(1, Int((strategy.kappa * Double(round.size)).rounded(.up)))
+    var job = Job(key: key, roundEpochs: round.epochs)
+    if let model = models[round.epochs], fullValues.count >= reference {
+      let incumbent = fullValues.sorted { dataset.direction.isImprovement($0, over: $1) }[reference - 1]
+      let stopper = CheckpointStopper<Benchmark>(threshold: strategy.threshold, margin: strategy.margin)
+      job.checkpoints = try stopper.training(key, counts: counts, model: model, reference: incumbent, trained: trained, on: dataset)
+    }
+    return (job, try step(&job, trained: trained, on: dataset))
+  }
+
+  mutating func advance(_ job: inout Job, trainedTo epochs: Int, value: Double, on dataset: Benchmark) throws -> RoundStep {
+    guard job.checkpoints != nil else { return finish(job, score: value, trained: epochs) }
+    job.checkpoints?.trained = epochs
+    return try step(&job, trained: epochs, on: dataset)
+  }
+
+  /// Passes checkpoints while it can, then trains to the round's epochs (free when it has them).
+  private mutating func step(_ job: inout Job, trained: Int, on dataset: Benchmark) throws -> RoundStep {
+    var trained = trained
+    if var checkpoints = job.checkpoints {
+      let next = try checkpoints.next(on: dataset)
+      job.checkpoints = checkpoints
+      switch next {
+      case .train(let epochs): return .train(epochs: epochs)
+      case .stopped(let prediction, let epochs):
+        reached.record(job.key, epochs: epochs)
+        return .done(score: prediction, trained: epochs)
+      case .passed(let epochs):
+        job.checkpoints = nil
+        trained = epochs
+      }
+    }
+    guard job.roundEpochs > trained else {
+      return finish(job, score: try dataset.query(job.key, epochs: job.roundEpochs).value, trained: trained)
+    }
+    return .train(epochs: job.roundEpochs)
+  }
+
+  /// Scores a survivor that trained to the round's epochs.
+  private mutating func finish(_ job: Job, score: Double, trained: Int) -> RoundStep {
+    fullValues.append(score)
+    reached.record(job.key, epochs: trained)
+    return .done(score: score, trained: trained)
   }
 }

@@ -6,7 +6,8 @@ import TabularNAS
 /// s_max = ⌊log_η R⌋ down to 0) starts n = ⌈(s_max + 1) η^s / (s + 1)⌉ configurations at
 /// r = R η^(−s) epochs, and each round keeps the best ⌊nᵢ/η⌋ and trains them η times longer,
 /// paying only for the new epochs. Passes over all brackets repeat until the budget is spent
-/// or `iterations` passes are done.
+/// or `iterations` passes are done. Synchronous: on several workers, a round's survivors are
+/// chosen once the whole round has finished, and free workers wait meanwhile.
 public struct Hyperband<Benchmark: TabularBenchmark>: SearchStrategy {
   /// The halving rate η (default 3).
   public var eta: Double
@@ -26,14 +27,24 @@ public struct Hyperband<Benchmark: TabularBenchmark>: SearchStrategy {
   /// `hyperband`.
   public var name: String { "hyperband" }
 
-  /// Runs brackets while the total cost is below the budget and passes remain.
+  /// Starts a run.
   ///
   /// - Throws: ``SearchError/maximumEpochsOutOfRange(_:allowed:)`` for an R outside the
-  ///   dataset's epochs; query errors.
-  public func run(on benchmark: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
-    try HyperbandSchedule<Benchmark>(eta: eta, maximumEpochs: maximumEpochs, iterations: iterations).run(on: benchmark, budget: budget, seed: seed) {
-      run, round, configuration, trained in
-      try run.train(configuration, from: trained, to: round.epochs)
-    }
+  ///   dataset's epochs, ``SearchError/noTrainedEpochs(algorithm:epochs:)``.
+  public func start(on benchmark: Benchmark, seed: UInt64) throws -> Search {
+    Search(
+      schedule: try HyperbandSchedule(
+        benchmark: benchmark, eta: eta, maximumEpochs: maximumEpochs, iterations: iterations, seed: seed,
+        training: FullRoundTraining()))
+  }
+
+  /// One run of Hyperband.
+  public struct Search: AskTellSearch {
+    var schedule: HyperbandSchedule<FullRoundTraining<Benchmark>>
+
+    /// The next survivor to train, `wait` while a round finishes, or `finished` after the last pass.
+    public mutating func ask() throws -> TrialRequest<Benchmark.Configuration> { try schedule.ask() }
+    /// Scores a survivor.
+    public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) throws { try schedule.tell(result) }
   }
 }

@@ -7,6 +7,14 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
   case noTrainedEpochs(algorithm: String, epochs: ClosedRange<Int>)
   /// A budget no run can spend: more than training every configuration fully, many times over.
   case budgetUnreachable(Double, maximum: Double, unit: String)
+  /// The search asked its workers to wait while no trial was running, so nothing could ever
+  /// tell it a result.
+  case stalled(runningTrials: Int)
+  /// The search asked a trial to train to epochs it already has.
+  case trialNotForward(id: Int, epochs: Int, trained: Int)
+  /// A setting with no meaning on this driver (e.g. measured decision time on a dataset whose
+  /// cost is not in seconds).
+  case unsupportedSetting(String, reason: String)
 
   /// What was wrong and what is allowed.
   public var description: String {
@@ -19,6 +27,12 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
     case .budgetUnreachable(let budget, let maximum, let unit):
       "budget \(budget) \(unit) cannot be spent: it exceeds \(maximum) \(unit), training every configuration fully "
         + "\(SearchRunner.budgetMultiple) times; choose a smaller budget, or bound Hyperband by --iterations"
+    case .stalled(let running):
+      "the search asked its workers to wait while \(running) trials were running: nothing could finish to wake it"
+    case .trialNotForward(let id, let epochs, let trained):
+      "trial \(id) asked to train to \(epochs) epochs but has trained \(trained) already: a trial must train forward"
+    case .unsupportedSetting(let setting, let reason):
+      "\(setting) cannot be used here: \(reason)"
     }
   }
 }

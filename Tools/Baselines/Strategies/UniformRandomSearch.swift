@@ -1,7 +1,8 @@
 import TabularNAS
 
 /// Random search (Bergstra & Bengio 2012), as the reference baseline: uniformly random
-/// configurations, each trained fully, until the budget is spent.
+/// configurations, each trained fully, until the budget is spent. Asynchronous by nature: every
+/// free worker gets a new configuration.
 public struct UniformRandomSearch<Benchmark: TabularBenchmark>: SearchStrategy {
   /// `random`.
   public var name: String { "random" }
@@ -9,13 +10,25 @@ public struct UniformRandomSearch<Benchmark: TabularBenchmark>: SearchStrategy {
   /// Creates the strategy.
   public init() {}
 
-  /// Queries random configurations while the total cost is below the budget.
-  public func run(on benchmark: Benchmark, budget: Double, seed: UInt64) throws -> BenchmarkRun<Benchmark> {
-    var run = BenchmarkRun(benchmark: benchmark)
-    var generator = SplitMix64(seed: seed)
-    while run.totalCost < budget {
-      try run.query(benchmark.randomConfiguration(using: &generator))
+  /// Starts a run.
+  public func start(on benchmark: Benchmark, seed: UInt64) -> Search {
+    Search(benchmark: benchmark, generator: SplitMix64(seed: seed))
+  }
+
+  /// One run: a new random configuration per ask.
+  public struct Search: AskTellSearch {
+    let benchmark: Benchmark
+    var generator: SplitMix64
+    var started = 0
+
+    /// A random configuration, trained fully.
+    public mutating func ask() -> TrialRequest<Benchmark.Configuration> {
+      defer { started += 1 }
+      return .train(
+        Trial(id: started, configuration: benchmark.randomConfiguration(using: &generator), epochs: benchmark.epochRange.upperBound))
     }
-    return run
+
+    /// Random search learns nothing.
+    public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) {}
   }
 }
