@@ -23,7 +23,7 @@ struct SearchAlgorithmTests {
       strategy: RegularizedEvolution(populationSize: 5, rule: NASHPOMutation()), budget: 4000, seed: 2
     ).run(on: bench, runs: 0..<3)
     #expect(viaRunner == direct)
-    #expect(try SearchRunner(algorithm: .random, settings: settings, budget: nil, seed: 0).budget(on: bench) == 20_000)
+    #expect(try SearchRunner(algorithm: .random, settings: settings, budget: nil, seed: 0).budget(on: bench) == .cost(20_000))
   }
 
   @Test("tournament selection keeps the best of its draws by the metric's direction")

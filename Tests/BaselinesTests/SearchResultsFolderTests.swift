@@ -7,7 +7,7 @@ import Testing
 struct SearchResultsFolderTests {
   private static let bench = NASHPOBench2.synthetic()
 
-  private func report(runs: Range<Int>, total: Int, results: [TrajectoryResults<NASHPOKey>]) -> SearchReport {
+  private func report(runs: Range<Int>, total: Int, results: [SearchRunResults<NASHPOKey>]) -> SearchReport {
     SearchReport(
       algorithm: "random", dataset: Self.bench.label, budget: 3000, costUnit: "seconds", seed: 4, finalEpochs: [12, 200],
       direction: .higherIsBetter, totalRuns: total, firstRun: runs.lowerBound,
@@ -57,7 +57,7 @@ struct SearchResultsFolderTests {
   @Test("an unlimited budget is written as null and read back as infinity")
   func unlimitedBudget() throws {
     let runner = SearchRunner(algorithm: .hyperband, settings: { var s = SearchSettings(); s.iterations = 1; return s }(), budget: nil, seed: 0)
-    #expect(try runner.budget(on: Self.bench) == .infinity)
+    #expect(try runner.budget(on: Self.bench) == .cost(.infinity))
     let results = try runner.run(on: Self.bench, runs: 0..<1)
     let written = SearchReport(
       algorithm: "hyperband", dataset: "d", budget: .infinity, costUnit: "seconds", seed: UInt64.max, finalEpochs: [12],

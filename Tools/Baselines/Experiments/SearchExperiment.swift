@@ -9,16 +9,22 @@ import TabularNAS
 public struct SearchExperiment<Strategy: SearchStrategy>: Sendable {
   /// The strategy.
   public let strategy: Strategy
-  /// The budget of each run, in the benchmark's cost unit.
-  public let budget: Double
+  /// How each run is driven (and what ends it).
+  public let driver: SearchDriver
   /// The base seed.
   public let seed: UInt64
 
   /// Creates an experiment.
-  public init(strategy: Strategy, budget: Double, seed: UInt64) {
+  public init(strategy: Strategy, driver: SearchDriver, seed: UInt64) {
     self.strategy = strategy
-    self.budget = budget
+    self.driver = driver
     self.seed = seed
+  }
+
+  /// Creates an experiment of sequential runs, each while its total cost is below the budget
+  /// (in the benchmark's cost unit).
+  public init(strategy: Strategy, budget: Double, seed: UInt64) {
+    self.init(strategy: strategy, driver: .sequential(budget: budget), seed: seed)
   }
 
   /// The seed of run `index`.
@@ -34,14 +40,15 @@ public struct SearchExperiment<Strategy: SearchStrategy>: Sendable {
   public func run(
     on benchmark: Strategy.Benchmark, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil
-  ) throws -> [TrajectoryResults<Strategy.Benchmark.Configuration>] {
+  ) throws -> [SearchRunResults<Strategy.Benchmark.Configuration>] {
     let indices = Array(runs)
-    let results = ParallelResults<Result<TrajectoryResults<Strategy.Benchmark.Configuration>, any Error>>(count: indices.count)
+    let results = ParallelResults<Result<SearchRunResults<Strategy.Benchmark.Configuration>, any Error>>(count: indices.count)
     let workers = max(1, min(jobs, indices.count))
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       for slot in stride(from: worker, to: indices.count, by: workers) {
         let outcome = Result {
-          try strategy.run(on: benchmark, budget: budget, seed: Self.runSeed(base: seed, index: indices[slot])).results()
+          var search = try strategy.start(on: benchmark, seed: Self.runSeed(base: seed, index: indices[slot]))
+          return try driver.run(&search, on: benchmark)
         }
         let finished = results.set(slot, outcome)
         progress?(finished)

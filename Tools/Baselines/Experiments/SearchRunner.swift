@@ -1,46 +1,82 @@
 import Foundation
 import TabularNAS
 
-/// Runs any ``SearchAlgorithm`` with its ``SearchSettings`` on any ``SearchableBenchmark``:
-/// the one place that turns a chosen algorithm into a strategy.
+/// Runs any ``SearchAlgorithm`` with its ``SearchSettings`` on any ``SearchableBenchmark``,
+/// sequentially or on simulated workers: the one place that turns a chosen algorithm into a
+/// strategy.
 public struct SearchRunner: Sendable {
   /// The algorithm.
   public let algorithm: SearchAlgorithm
   /// Its settings.
   public let settings: SearchSettings
-  /// The budget of each run (`nil`: the dataset's default, unlimited with `iterations`).
-  public let budget: Double?
+  /// What ends each run (`nil`: the dataset's default cost budget, unlimited with `iterations`).
+  public let budget: WorkerBudget?
   /// The base seed.
   public let seed: UInt64
+  /// The simulated workers (`nil`: the sequential driver, which takes only cost budgets).
+  public let workers: Int?
+  /// How decision time is charged on simulated workers.
+  public let overhead: DecisionOverhead
 
   /// Creates a runner.
-  public init(algorithm: SearchAlgorithm, settings: SearchSettings, budget: Double?, seed: UInt64) {
+  public init(
+    algorithm: SearchAlgorithm, settings: SearchSettings, budget: WorkerBudget?, seed: UInt64, workers: Int? = nil,
+    overhead: DecisionOverhead = .none
+  ) {
     self.algorithm = algorithm
     self.settings = settings
     self.budget = budget
     self.seed = seed
+    self.workers = workers
+    self.overhead = overhead
+  }
+
+  /// Creates a sequential runner with a cost budget.
+  public init(algorithm: SearchAlgorithm, settings: SearchSettings, budget: Double?, seed: UInt64) {
+    self.init(algorithm: algorithm, settings: settings, budget: budget.map(WorkerBudget.cost), seed: seed)
   }
 
   /// A budget may be at most this many times the cost of training every configuration fully
   /// once, so that every run ends.
   public static let budgetMultiple = 10.0
+  /// The most trials a run may start.
+  public static let maximumTrials = 1_000_000
 
-  /// The budget on a dataset.
+  /// The budget on a dataset, resolved and checked.
   ///
-  /// - Throws: ``SearchError/budgetUnreachable(_:maximum:unit:)`` for an infinite budget or one
-  ///   above ``budgetMultiple`` × the cost of training every configuration fully; query errors.
-  public func budget<B: SearchableBenchmark>(on benchmark: B) throws -> Double {
-    guard let budget else { return settings.iterations == nil ? try benchmark.defaultBudget() : .infinity }
-    let full = benchmark.epochRange.upperBound
-    var total = 0.0
-    for position in 0..<benchmark.configurationCount {
-      total += try benchmark.query(benchmark.configuration(at: position), epochs: full).cost ?? Double(full)
+  /// - Throws: ``SearchError/budgetUnreachable(_:maximum:unit:)`` for a cost or time above
+  ///   ``budgetMultiple`` × the cost of training every configuration fully, or more trials than
+  ///   ``maximumTrials``; ``SearchError/unsupportedSetting(_:reason:)`` for measured decision
+  ///   time on a dataset whose cost is not in seconds; query errors.
+  public func budget<B: SearchableBenchmark>(on benchmark: B) throws -> WorkerBudget {
+    if overhead == .measured, benchmark.costUnit != "s" {
+      throw SearchError.unsupportedSetting(
+        "measured decision time", reason: "the dataset's cost is in \(benchmark.costUnit), not seconds; charge a fixed amount instead")
     }
-    let maximum = Self.budgetMultiple * max(total, 1)
-    guard budget.isFinite, budget <= maximum else {
-      throw SearchError.budgetUnreachable(budget, maximum: maximum, unit: benchmark.costUnit)
+    guard let budget else { return .cost(settings.iterations == nil ? try benchmark.defaultBudget() : .infinity) }
+    switch budget {
+    case .trials(let count):
+      guard count <= Self.maximumTrials else {
+        throw SearchError.budgetUnreachable(Double(count), maximum: Double(Self.maximumTrials), unit: "trials")
+      }
+    case .cost(let amount), .time(let amount):
+      let full = benchmark.epochRange.upperBound
+      var total = 0.0
+      for position in 0..<benchmark.configurationCount {
+        total += try benchmark.query(benchmark.configuration(at: position), epochs: full).cost ?? Double(full)
+      }
+      let maximum = Self.budgetMultiple * max(total, 1)
+      guard amount.isFinite, amount <= maximum else {
+        throw SearchError.budgetUnreachable(amount, maximum: maximum, unit: benchmark.costUnit)
+      }
     }
     return budget
+  }
+
+  /// The driver of each run under a resolved budget.
+  public func driver(budget: WorkerBudget) -> SearchDriver {
+    guard workers != nil || budget.kind != "cost" || overhead != .none else { return .sequential(budget: budget.amount) }
+    return .simulated(SimulatedWorkers(workers: workers ?? 1, budget: budget, overhead: overhead))
   }
 
   /// Runs the given runs (each from its own seed, see ``SearchExperiment``) on `jobs` threads.
@@ -49,7 +85,7 @@ public struct SearchRunner: Sendable {
   public func run<B: SearchableBenchmark>(
     on benchmark: B, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil
-  ) throws -> [TrajectoryResults<B.Configuration>] {
+  ) throws -> [SearchRunResults<B.Configuration>] {
     try run(on: benchmark, budget: budget(on: benchmark), runs: runs, jobs: jobs, progress: progress)
   }
 
@@ -58,11 +94,12 @@ public struct SearchRunner: Sendable {
   ///
   /// - Throws: The strategy's errors.
   public func run<B: SearchableBenchmark>(
-    on benchmark: B, budget: Double, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+    on benchmark: B, budget: WorkerBudget, runs: Range<Int>, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil
-  ) throws -> [TrajectoryResults<B.Configuration>] {
-    func execute<S: SearchStrategy>(_ strategy: S) throws -> [TrajectoryResults<B.Configuration>] where S.Benchmark == B {
-      try SearchExperiment(strategy: strategy, budget: budget, seed: seed).run(on: benchmark, runs: runs, jobs: jobs, progress: progress)
+  ) throws -> [SearchRunResults<B.Configuration>] {
+    let driver = driver(budget: budget)
+    func execute<S: SearchStrategy>(_ strategy: S) throws -> [SearchRunResults<B.Configuration>] where S.Benchmark == B {
+      try SearchExperiment(strategy: strategy, driver: driver, seed: seed).run(on: benchmark, runs: runs, jobs: jobs, progress: progress)
     }
     switch algorithm {
     case .random: return try execute(UniformRandomSearch<B>())

@@ -4,7 +4,10 @@ extension SearchReport {
   public var textLines: [String] {
     let (final, alike) = ReadableNumber.measured(summary.mean, summary.standardError)
     let (cost, _) = ReadableNumber.measured(summary.meanCost, summary.costStandardError)
-    let budgetText = budget.isFinite ? "\(ReadableNumber.plain(budget)) \(costUnit)" : "unlimited"
+    let budgetText =
+      !budget.isFinite ? "unlimited"
+      : workers?.budgetKind == "trials" ? "\(ReadableNumber.plain(budget)) trials"
+      : "\(ReadableNumber.plain(budget)) \(costUnit)\(workers?.budgetKind == "time" ? " of simulated time" : "")"
     let quantiles = summary.quantiles.map(alike)
     return [
       "\(algorithm) on \(dataset): \(summary.finals.count) runs, budget \(budgetText)",
@@ -14,6 +17,6 @@ extension SearchReport {
       "quantiles      min \(quantiles[0]), median \(quantiles[2]), max \(quantiles[4])",
       "regret         \(alike(summary.meanRegret)) below the dataset's best \(alike(summary.datasetBest)) by the same measure",
       "cost           \(cost) \(costUnit) per run, \(ReadableNumber.fixed(summary.meanConfigurationCount, decimals: 1)) distinct configurations",
-    ]
+    ] + (workers.map { [$0.textLine(unit: costUnit)] } ?? [])
   }
 }

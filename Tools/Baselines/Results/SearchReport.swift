@@ -28,12 +28,14 @@ public struct SearchReport: Sendable, Equatable {
   public let firstRun: Int
   /// The runs this report covers.
   public let summary: SearchSummary
+  /// How the runs used their simulated workers (`nil` for sequential runs).
+  public let workers: WorkerSummary?
 
   /// Creates a report.
   public init(
     algorithm: String, dataset: String, budget: Double, costUnit: String, seed: UInt64, finalEpochs: [Int],
     finalValueName: String = "", metricName: String = "", direction: MetricDirection, totalRuns: Int, firstRun: Int,
-    summary: SearchSummary
+    summary: SearchSummary, workers: WorkerSummary? = nil
   ) {
     self.algorithm = algorithm
     self.dataset = dataset
@@ -47,13 +49,14 @@ public struct SearchReport: Sendable, Equatable {
     self.totalRuns = totalRuns
     self.firstRun = firstRun
     self.summary = summary
+    self.workers = workers
   }
 
   /// The fields that identify a search; shards of one search agree on all of them.
   static let identifyingFields = [
     "algorithm", "dataset", "budget", "cost_unit", "seed", "final_epochs", "final_value", "metric", "direction", "total_runs",
     "dataset_best",
-  ]
+  ] + WorkerSummary.identifyingFields
 
   /// The report as `summary.json` holds it: the search's fields, then the summary's.
   public var json: JSONValue {
@@ -64,7 +67,7 @@ public struct SearchReport: Sendable, Equatable {
         .init("final_epochs", .array(finalEpochs.map(JSONValue.integer))), .init("final_value", .string(finalValueName)),
         .init("metric", .string(metricName)), .init("direction", .string(direction.rawValue)),
         .init("total_runs", .integer(totalRuns)), .init("first_run", .integer(firstRun)),
-      ] + summary.json.members)
+      ] + summary.json.members + (workers?.members ?? []))
   }
 
   /// Reads a report back from ``json``.
@@ -106,7 +109,8 @@ public struct SearchReport: Sendable, Equatable {
       totalRuns: try field("total_runs", \.integer), firstRun: try field("first_run", \.integer),
       summary: SearchSummary(
         finals: finals, costs: costs, configurationCounts: counts, datasetBest: try field("dataset_best", \.number),
-        direction: direction))
+        direction: direction),
+      workers: try WorkerSummary(json: json, runs: finals.count, path: path))
   }
 
   /// Joins shard reports of one search into the report of the whole, as one unsharded search
@@ -116,7 +120,7 @@ public struct SearchReport: Sendable, Equatable {
   ///   leave runs out.
   public static func merging(_ shards: [(folder: String, report: SearchReport)]) throws -> SearchReport {
     guard let (firstFolder, reference) = shards.first else { throw ResultsFolderError.noShards }
-    var runs: [Int: (final: Double, cost: Double, configurations: Int)] = [:]
+    var runs: [Int: (final: Double, cost: Double, configurations: Int, duration: Double?, utilisation: Double?)] = [:]
     for (folder, shard) in shards {
       let (ours, theirs) = (shard.json, reference.json)
       if let field = identifyingFields.first(where: { ours[$0] != theirs[$0] }) {
@@ -125,7 +129,10 @@ public struct SearchReport: Sendable, Equatable {
       for (offset, final) in shard.summary.finals.enumerated() {
         let run = shard.firstRun + offset
         guard runs[run] == nil else { throw ResultsFolderError.mismatch(folder: folder, reason: "run \(run) appears twice") }
-        runs[run] = (final, shard.summary.costs[offset], shard.summary.configurationCounts[offset])
+        runs[run] = (
+          final, shard.summary.costs[offset], shard.summary.configurationCounts[offset], shard.workers?.durations[offset],
+          shard.workers?.utilisations[offset]
+        )
       }
     }
     if let missing = (0..<reference.totalRuns).first(where: { runs[$0] == nil }) {
@@ -140,6 +147,11 @@ public struct SearchReport: Sendable, Equatable {
       totalRuns: reference.totalRuns, firstRun: 0,
       summary: SearchSummary(
         finals: ordered.map(\.final), costs: ordered.map(\.cost), configurationCounts: ordered.map(\.configurations),
-        datasetBest: reference.summary.datasetBest, direction: reference.direction))
+        datasetBest: reference.summary.datasetBest, direction: reference.direction),
+      workers: reference.workers.map {
+        WorkerSummary(
+          workers: $0.workers, budgetKind: $0.budgetKind, overhead: $0.overhead, durations: ordered.compactMap(\.duration),
+          utilisations: ordered.compactMap(\.utilisation))
+      })
   }
 }

@@ -2,7 +2,8 @@ import Foundation
 import TabularNAS
 
 /// The folder a search writes (`tabnas search --out DIR`): one `seed{i}.json` (or `.pkl`, the
-/// reference baselines' `get_results` dict) per run and a `summary.json` report. This type
+/// reference baselines' `get_results` dict; it has no room for a simulated-workers timeline)
+/// per run and a `summary.json` report. This type
 /// writes, reads and validates it; nothing in it is ever overwritten.
 public struct SearchResultsFolder: Sendable {
   /// How per-run files are written.
@@ -87,12 +88,12 @@ public struct SearchResultsFolder: Sendable {
   /// failed or interrupted search leaves no half-written folder; nothing is ever overwritten.
   ///
   /// - Throws: ``ExportError`` when a file exists or cannot be written (nothing is left then).
-  public func write<Key>(runs: [(index: Int, results: TrajectoryResults<Key>)], format: Format, report: SearchReport) throws {
+  public func write<Key>(runs: [(index: Int, results: SearchRunResults<Key>)], format: Format, report: SearchReport) throws {
     let staging = path + "/.partial-\(UUID().uuidString)"
     try SearchResultsFolder(path: staging).create()
     defer { try? FileManager.default.removeItem(atPath: staging) }
     var files: [(name: String, bytes: [UInt8])] = runs.map { index, results in
-      (runFileName(index, format: format), format == .pickle ? results.pickleBytes : Array(results.json.text.utf8))
+      (runFileName(index, format: format), format == .pickle ? results.results.pickleBytes : Array(results.json.text.utf8))
     }
     files.append(("summary.json", Array(report.json.text.utf8)))
     for file in files { try writeNewFile(file.bytes, to: staging + "/" + file.name) }
@@ -147,7 +148,7 @@ public struct SearchResultsFolder: Sendable {
   ///
   /// - Throws: ``ResultsFolderError`` for a missing or unreadable file, or run files that
   ///   differ from the report's runs (naming the missing or extra ones).
-  public func readRuns(checkedAgainst report: SearchReport? = nil) throws -> [TrajectoryResults<ExportedKey>] {
+  public func readRuns(checkedAgainst report: SearchReport? = nil) throws -> [SearchRunResults<ExportedKey>] {
     let files = try runFiles()
     if let report {
       let expected = (report.firstRun..<(report.firstRun + report.summary.finals.count)).map { "seed\($0)" }
@@ -163,8 +164,8 @@ public struct SearchResultsFolder: Sendable {
         throw ResultsFolderError.malformedRun(path: file, reason: "cannot be read")
       }
       do {
-        if name.hasSuffix(".pkl") { return try TrajectoryResults(pickleBytes: Array(data)) }
-        return try TrajectoryResults(json: JSONValue(parsingFile: Array(data)))
+        if name.hasSuffix(".pkl") { return SearchRunResults(results: try TrajectoryResults(pickleBytes: Array(data))) }
+        return try SearchRunResults(json: JSONValue(parsingFile: Array(data)))
       } catch {
         throw ResultsFolderError.malformedRun(path: file, reason: "\(error)")
       }

@@ -38,6 +38,13 @@ public struct SearchSummary: Sendable, Equatable {
       configurationCounts: results.map { Set($0.keys).count }, datasetBest: datasetBest, direction: direction)
   }
 
+  /// Summarises runs as their files hold them.
+  ///
+  /// - Precondition: at least one run.
+  public init<Key>(results: [SearchRunResults<Key>], datasetBest: Double, direction: MetricDirection) {
+    self.init(results: results.map(\.results), datasetBest: datasetBest, direction: direction)
+  }
+
   /// Summarises per-run final values, costs and configuration counts (e.g. merged from shards).
   ///
   /// - Precondition: at least one run, and one cost and count per final value.

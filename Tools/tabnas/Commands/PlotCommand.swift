@@ -7,15 +7,18 @@ struct PlotCommand: Command {
   static let name = "plot"
   static let abstract = "Plot search results: best-so-far vs cost, mean and 95 % band, as SVG."
   static let usage = """
-    usage: tabnas plot DIR... --out FIGURE.svg [--title TEXT]
+    usage: tabnas plot DIR... --out FIGURE.svg [--x cost|time] [--title TEXT]
 
     Reads the per-run results (seed*.json or seed*.pkl) and summary.json of each folder written
     by 'tabnas search --out DIR', and draws one line per folder: the mean best validation value
-    so far against the cumulative cost (log axis), with a band for the 95 % interval of the
-    mean. The figure is a standalone SVG a browser shows; it is never overwritten.
+    so far against the cumulative cost or the simulated wall-clock time (log axis), with a band
+    for the 95 % interval of the mean. The figure is a standalone SVG a browser shows; it is
+    never overwritten.
 
     options:
       --out FILE             the SVG to write
+      --x AXIS               cost (default): cumulative cost; time: simulated wall-clock time
+                             (folders of searches run with --workers)
       --title TEXT           the title (default: the dataset)
       --help                 show this help
     """
@@ -23,9 +26,11 @@ struct PlotCommand: Command {
   var folders: [String]
   var out: String
   var title: String?
+  var axis: TrajectoryAxis
 
   init(parsing arguments: inout Arguments) throws {
     out = try arguments.required("out")
+    axis = try arguments.option("x", as: TrajectoryAxis.init(rawValue:), expecting: "cost or time") ?? .cost
     title = try arguments.option("title")
     folders = []
     while let folder = arguments.positional() { folders.append(folder) }
@@ -52,11 +57,20 @@ struct PlotCommand: Command {
         reports.append(report)
         (costUnit, dataset) = (report.costUnit, report.dataset)
       }
-      let label = report?.algorithm ?? (path as NSString).lastPathComponent
-      series.append(TrajectoryPlot.Series(label: label, runs: runs.map { Array(zip($0.totalCosts, $0.bestValues)) }))
+      let label =
+        (report?.algorithm ?? (path as NSString).lastPathComponent) + (report?.workers.map { ", \($0.workers) workers" } ?? "")
+      let trajectories = try runs.map { run in
+        guard let trajectory = run.bestSoFar(against: axis) else {
+          throw ResultsFolderError.incompatible(
+            folder: path, field: "x axis", value: "no simulated time (a sequential search)", expected: "a search run with --workers")
+        }
+        return trajectory
+      }
+      series.append(TrajectoryPlot.Series(label: label, runs: trajectories))
     }
+    let axisLabel = axis == .cost ? "cumulative cost (\(costUnit))" : "simulated wall-clock time (\(costUnit))"
     let plot = TrajectoryPlot(
-      series: series, costLabel: "cumulative cost (\(costUnit))", valueLabel: "best validation value so far",
+      series: series, costLabel: axisLabel, valueLabel: "best validation value so far",
       title: title ?? dataset)
     try writeNewFile(Array(plot.svg.utf8), to: out)
     console.print("wrote \(out): \(series.map { "\($0.label) (\($0.runs.count) runs)" }.joined(separator: ", "))")

@@ -8,14 +8,16 @@ struct SearchCommand: Command {
   static let name = "search"
   static let abstract = "Run a baseline search many times; write per-run results and a summary."
   static let usage = """
-    usage: tabnas search \(SearchAlgorithm.allCases.map(\.rawValue).joined(separator: "|")) [--dataset NAME] [--data PATH] [--budget B] [--runs N]
-                         [--seed S] [--jobs N] [--shard K/N] [--out DIR] [--format json|pickle]
-                         [--json] [algorithm settings]
+    usage: tabnas search \(SearchAlgorithm.allCases.map(\.rawValue).joined(separator: "|")) [--dataset NAME] [--data PATH]
+                         [--budget B | --budget-time T | --trials K] [--workers N] [--overhead D]
+                         [--runs N] [--seed S] [--jobs N] [--shard K/N] [--out DIR]
+                         [--format json|pickle] [--json] [algorithm settings]
 
     Runs the search --runs times (run i from a seed derived from --seed and i, so results do
     not depend on --jobs) while each run's total cost stays below --budget, in the dataset's
     cost unit (NAS-HPO-Bench-II: seconds; learning curves: epochs unless --cost says
-    otherwise). Prints the summary: mean, standard error and quantiles of the final values
+    otherwise), or on --workers simulated workers until a budget of cost, simulated time or
+    trials. Prints the summary: mean, standard error and quantiles of the final values
     and the regret against the dataset's best. With --out, writes seed{i}.json (or .pkl, the
     reference baselines' get_results dict) per run and summary.json; files are never
     overwritten.
@@ -23,9 +25,9 @@ struct SearchCommand: Command {
     algorithms:
     \(SearchAlgorithm.allCases.map(Self.algorithmUsage).joined(separator: "\n"))
 
+    \(WorkerOptions.usage)
+
     options:
-      --budget B             cost budget per run (default 20000 for nashpobench2, else 10 ×
-                             the longest training; unlimited with --iterations)
       --runs N               number of runs (default 500)
       --seed S               base seed (default 0)
       --jobs N               threads (default: all cores)
@@ -51,7 +53,7 @@ struct SearchCommand: Command {
   static let maximumRuns = 1_000_000
 
   var algorithm: SearchAlgorithm
-  var budget: Double?
+  var workers: WorkerOptions
   var runs: Int
   var seed: UInt64
   var jobs: Int
@@ -67,8 +69,7 @@ struct SearchCommand: Command {
       throw UsageError.invalidValue(option: "algorithm", value: name, expected: SearchAlgorithm.names)
     }
     self.algorithm = algorithm
-    budget = try arguments.option(
-      "budget", as: { Double($0).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }, expecting: "a positive finite number")
+    workers = try WorkerOptions(parsing: &arguments)
     runs =
       try arguments.option("runs", as: { OptionValue.positiveInteger($0, atMost: Self.maximumRuns) }, expecting: "an integer in 1…\(Self.maximumRuns)")
       ?? 500
@@ -91,6 +92,10 @@ struct SearchCommand: Command {
       throw UsageError.invalidValue(option: "format", value: formatName, expected: "json or pickle")
     }
     self.format = format
+    if format == .pickle, workers.isSimulated {
+      throw UsageError.invalidValue(
+        option: "format", value: "pickle", expected: "json with simulated workers (a pickle holds the reference's six keys, no timeline)")
+    }
     settings = try SearchSettingOptions.parse(&arguments, for: algorithm)
     dataset = try DatasetOptions(parsing: &arguments)
   }
@@ -105,7 +110,8 @@ struct SearchCommand: Command {
 
   /// Runs, writes and summarises the search on the chosen dataset.
   private func search<B: SearchableBenchmark>(_ benchmark: B, console: Console) throws {
-    let runner = SearchRunner(algorithm: algorithm, settings: settings, budget: budget, seed: seed)
+    let runner = SearchRunner(
+      algorithm: algorithm, settings: settings, budget: workers.budget, seed: seed, workers: workers.workers, overhead: workers.overhead)
     let budget = try runner.budget(on: benchmark)
     let indices = shard.map { shard in (runs * (shard.index - 1) / shard.count)..<(runs * shard.index / shard.count) } ?? 0..<runs
     guard !indices.isEmpty else { throw CommandError.emptyShard(runs: runs, shard: "\(shard?.index ?? 0)/\(shard?.count ?? 0)") }
@@ -121,18 +127,21 @@ struct SearchCommand: Command {
   }
 
   private func search<B: SearchableBenchmark>(
-    _ benchmark: B, runner: SearchRunner, budget: Double, indices: Range<Int>, folder: SearchResultsFolder?, console: Console
+    _ benchmark: B, runner: SearchRunner, budget: WorkerBudget, indices: Range<Int>, folder: SearchResultsFolder?,
+    console: Console
   ) throws {
     let progress = ProgressBar(total: runs)
     let results = try runner.run(on: benchmark, budget: budget, runs: indices, jobs: jobs, progress: progress.update)
     progress.finish()
     let summary = SearchSummary(
-      results: results, datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)
+      results: results.map(\.results), datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)
+    let timelines = results.compactMap(\.timeline)
     let report = SearchReport(
-      algorithm: algorithm.rawValue, dataset: benchmark.label, budget: budget, costUnit: benchmark.costUnit, seed: seed,
+      algorithm: algorithm.rawValue, dataset: benchmark.label, budget: budget.amount, costUnit: benchmark.costUnit, seed: seed,
       finalEpochs: benchmark.finalEpochs, finalValueName: benchmark.finalValueName, metricName: benchmark.metricName,
       direction: benchmark.direction, totalRuns: runs, firstRun: indices.lowerBound,
-      summary: summary)
+      summary: summary,
+      workers: timelines.isEmpty ? nil : WorkerSummary(timelines: timelines, budget: budget, overhead: runner.overhead))
     try folder?.write(runs: Array(zip(indices, results)), format: format, report: report)
     if dataset.json {
       console.print(report.json.text)
