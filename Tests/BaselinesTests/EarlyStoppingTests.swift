@@ -5,20 +5,7 @@ import TabularNAS
 
 @Suite("Early stopping with sequential regression models")
 struct EarlyStoppingTests {
-  /// Saturating curves over 10 epochs whose ceiling depends on the configuration's fields.
-  private func dataset() throws -> LearningCurveDataset {
-    var generator = SplitMix64(seed: 5)
-    var text = "width,depth," + (1...10).map { "acc_\($0)" }.joined(separator: ",") + "\n"
-    for _ in 0..<120 {
-      let width = Double(Int.random(in: 1...8, using: &generator)), depth = Double(Int.random(in: 1...6, using: &generator))
-      let ceiling = 0.3 + 0.05 * width + 0.03 * depth + Double.random(in: -0.01...0.01, using: &generator)
-      text += "\(width),\(depth)," + (1...10).map { "\(ceiling * (1 - exp(-Double($0) / 3)))" }.joined(separator: ",") + "\n"
-    }
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString).csv").path
-    try writeNewFile(Array(text.utf8), to: path)
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    return try LearningCurveDataset(contentsOf: path)
-  }
+  private func dataset() throws -> LearningCurveDataset { try CurveFixture.saturating() }
 
   @Test("stops poor configurations early, trains the best fully, and pays only for epochs trained")
   func speedup() throws {

@@ -8,10 +8,14 @@ enum SearchSettingOptions {
     algorithm settings (defaults in brackets):
       --population N         evolution, srm-evolution: population size [10]
       --sample N             evolution, srm-evolution: members sampled per cycle [3]
-      --eta η                hyperband, f-hyperband: halving rate, 1.5…100 [3]
-      --max-epochs R         hyperband, f-hyperband: full training length [the last epoch]
-      --iterations N         hyperband, f-hyperband: stop after N passes over all brackets
-                             (without --budget, the budget is then unlimited)
+      --eta η                hyperband, f-hyperband, successive-halving, asha, async-hyperband:
+                             halving rate, 1.5…100 [3]
+      --max-epochs R         the same: full training length, the top rung [the last epoch]
+      --min-epochs r         asha, async-hyperband: the lowest rung [the first trained epoch]
+      --rungs LIST           asha, async-hyperband: the rungs in epochs, ascending, e.g. 1,3,9,12
+                             [r, rη, rη², … below R, then R]
+      --iterations N         hyperband, f-hyperband, successive-halving: stop after N passes
+                             over all brackets (without --budget, the budget is then unlimited)
       --threshold Δ          srm-*, f-hyperband: stop when P(worse than the reference) ≥ Δ
                              [0.99 srm, 0.95 f-hyperband]
       --burn-in d            f-hyperband: configurations trained to rᵢ before its models [100]
@@ -33,6 +37,9 @@ enum SearchSettingOptions {
     settings.sample = try take(.sample, { OptionValue.positiveInteger($0, atMost: 1_000_000) }, "an integer in 1…1000000")
     settings.eta = try take(.eta, { Double($0).flatMap { $0 >= 1.5 && $0 <= 100 ? $0 : nil } }, "a number in 1.5…100")
     settings.maximumEpochs = try take(.maximumEpochs, OptionValue.positiveInteger, "a positive integer")
+    settings.minimumEpochs = try take(.minimumEpochs, OptionValue.positiveInteger, "a positive integer")
+    settings.rungs = try arguments.list(SearchSetting.rungs.rawValue, as: { OptionValue.positiveInteger(String($0)) }, expecting: "positive integers")
+    if settings.rungs != nil { given.append(.rungs) }
     settings.iterations = try take(.iterations, { OptionValue.positiveInteger($0, atMost: 100_000) }, "an integer in 1…100000")
     settings.threshold = try take(.threshold, OptionValue.openFraction, "a probability in (0, 1)")
     let earlyStopping = try EarlyStoppingOptions(parsing: &arguments)

@@ -1,5 +1,6 @@
 /// The baseline searches, by the names the command line and result files use; each declares
-/// the settings that apply to it.
+/// the settings that apply to it. Random search and regularized evolution are asynchronous on
+/// simulated workers; Hyperband, f-Hyperband and successive halving are synchronous.
 public enum SearchAlgorithm: String, CaseIterable, Sendable {
   /// Uniformly random configurations, fully trained (``UniformRandomSearch``).
   case random
@@ -13,6 +14,12 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
   case earlyStoppingRandom = "srm-random"
   /// Regularized evolution with the same early stopping.
   case earlyStoppingEvolution = "srm-evolution"
+  /// Synchronous successive halving: Hyperband's most aggressive bracket, repeated.
+  case successiveHalving = "successive-halving"
+  /// Asynchronous successive halving (``AsynchronousHyperband`` with one bracket).
+  case asha
+  /// Asynchronous Hyperband: ASHA brackets (``AsynchronousHyperband``).
+  case asynchronousHyperband = "async-hyperband"
 
   /// The settings that apply; any other is refused.
   public var settings: Set<SearchSetting> {
@@ -23,6 +30,8 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
     case .fastHyperband: [.eta, .maximumEpochs, .iterations, .threshold, .margin, .checkpoints, .model, .burnIn, .kappa]
     case .earlyStoppingRandom: [.threshold, .margin, .checkpoints, .model, .fullyTrained]
     case .earlyStoppingEvolution: [.population, .sample, .threshold, .margin, .checkpoints, .model, .fullyTrained]
+    case .successiveHalving: [.eta, .maximumEpochs, .iterations]
+    case .asha, .asynchronousHyperband: [.eta, .minimumEpochs, .maximumEpochs, .rungs]
     }
   }
 
@@ -56,6 +65,22 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
       """
       regularized evolution with the same early stopping; a stopped
       configuration's fitness is its predicted final value
+      """
+    case .successiveHalving:
+      """
+      successive halving (Jamieson & Talwalkar 2016): Hyperband's most
+      aggressive bracket, repeated; synchronous, so workers wait for a rung
+      """
+    case .asha:
+      """
+      asynchronous successive halving (Li et al. 2020): promote the best
+      ⌊n/η⌋ of a rung whenever a worker is free, else start a new
+      configuration; paused trials resume
+      """
+    case .asynchronousHyperband:
+      """
+      asynchronous Hyperband: ASHA brackets, each new decision in a bracket
+      drawn in proportion to synchronous Hyperband's configurations
       """
     }
   }

@@ -8,6 +8,10 @@ public enum SearchSetting: String, CaseIterable, Sendable {
   case eta
   /// Hyperband's full training length R.
   case maximumEpochs = "max-epochs"
+  /// ASHA's lowest rung r, in epochs.
+  case minimumEpochs = "min-epochs"
+  /// ASHA's rungs, in epochs.
+  case rungs
   /// Passes over all Hyperband brackets.
   case iterations
   /// The early-stopping probability threshold Δ.

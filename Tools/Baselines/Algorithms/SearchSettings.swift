@@ -10,6 +10,10 @@ public struct SearchSettings: Sendable {
   public var eta: Double?
   /// Hyperband: full training length [the last epoch].
   public var maximumEpochs: Int?
+  /// ASHA: the lowest rung r in epochs [the first trained epoch].
+  public var minimumEpochs: Int?
+  /// ASHA: explicit rungs in epochs [r, rη, rη², …, R].
+  public var rungs: [Int]?
   /// Hyperband: passes over all brackets [until the budget is spent].
   public var iterations: Int?
   /// Early stopping: Δ [0.99; f-Hyperband 0.95].
@@ -38,6 +42,16 @@ public struct SearchSettings: Sendable {
   /// Hyperband with these settings.
   public func hyperband<B: TabularBenchmark>() -> Hyperband<B> {
     Hyperband(eta: eta ?? 3, maximumEpochs: maximumEpochs, iterations: iterations)
+  }
+
+  /// Successive halving with these settings: Hyperband's most aggressive bracket.
+  public func successiveHalving<B: TabularBenchmark>() -> Hyperband<B> {
+    Hyperband(eta: eta ?? 3, maximumEpochs: maximumEpochs, iterations: iterations, brackets: 1)
+  }
+
+  /// ASHA (one bracket) or asynchronous Hyperband (`nil`: every bracket) with these settings.
+  public func asynchronousHyperband<B: TabularBenchmark>(brackets: Int?) -> AsynchronousHyperband<B> {
+    AsynchronousHyperband(eta: eta ?? 3, minimumEpochs: minimumEpochs, maximumEpochs: maximumEpochs, rungs: rungs, brackets: brackets)
   }
 
   /// f-Hyperband with these settings.

@@ -8,7 +8,8 @@ import TabularNAS
 /// it like the built-in searches.
 ///
 /// ```swift
-/// struct Greedy: AskTellSearch {
+/// struct MySearch: AskTellSearch {
+///   typealias Benchmark = NASHPOBench2
 ///   let benchmark: NASHPOBench2
 ///   var generator: SplitMix64
 ///   var nextID = 0

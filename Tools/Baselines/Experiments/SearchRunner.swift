@@ -108,6 +108,9 @@ public struct SearchRunner: Sendable {
     case .fastHyperband: return try execute(settings.fastHyperband() as FastHyperband<B>)
     case .earlyStoppingRandom: return try execute(settings.earlyStopping(rule: nil) as EarlyStoppingSearch<B>)
     case .earlyStoppingEvolution: return try execute(settings.earlyStopping(rule: try benchmark.neighbourRule()))
+    case .successiveHalving: return try execute(settings.successiveHalving() as Hyperband<B>)
+    case .asha: return try execute(settings.asynchronousHyperband(brackets: 1) as AsynchronousHyperband<B>)
+    case .asynchronousHyperband: return try execute(settings.asynchronousHyperband(brackets: nil) as AsynchronousHyperband<B>)
     }
   }
 }

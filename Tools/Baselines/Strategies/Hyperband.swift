@@ -15,17 +15,22 @@ public struct Hyperband<Benchmark: TabularBenchmark>: SearchStrategy {
   public var maximumEpochs: Int?
   /// Passes over all brackets to run at most (`nil`: until the budget is spent).
   public var iterations: Int?
+  /// The brackets of a pass, from the most aggressive (`nil`: all; 1: successive halving,
+  /// Jamieson & Talwalkar 2016, from R η^(−s_max) epochs).
+  public var brackets: Int?
 
   /// Creates the strategy.
-  public init(eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil) {
+  public init(eta: Double = 3, maximumEpochs: Int? = nil, iterations: Int? = nil, brackets: Int? = nil) {
     precondition(eta > 1, "η must exceed 1")
+    precondition(brackets.map { $0 >= 1 } ?? true, "at least one bracket")
     self.eta = eta
     self.maximumEpochs = maximumEpochs
     self.iterations = iterations
+    self.brackets = brackets
   }
 
-  /// `hyperband`.
-  public var name: String { "hyperband" }
+  /// `hyperband`, or `successive-halving` with one bracket.
+  public var name: String { brackets == 1 ? "successive-halving" : "hyperband" }
 
   /// Starts a run.
   ///
@@ -34,8 +39,8 @@ public struct Hyperband<Benchmark: TabularBenchmark>: SearchStrategy {
   public func start(on benchmark: Benchmark, seed: UInt64) throws -> Search {
     Search(
       schedule: try HyperbandSchedule(
-        benchmark: benchmark, eta: eta, maximumEpochs: maximumEpochs, iterations: iterations, seed: seed,
-        training: FullRoundTraining()))
+        benchmark: benchmark, eta: eta, maximumEpochs: maximumEpochs, iterations: iterations, brackets: brackets,
+        seed: seed, training: FullRoundTraining()))
   }
 
   /// One run of Hyperband.

@@ -34,6 +34,8 @@ struct HyperbandSchedule<Training: RoundTraining>: AskTellSearch {
   private let eta: Double
   private let iterations: Int?
   private let full: Int, lowest: Int, sMax: Int
+  /// The last bracket of a pass (0 for Hyperband, s_max for successive halving).
+  private let lastBracket: Int
   private let rungs: [Int]
 
   private var pass = 0, bracket = -1, roundIndex = 0, roundID = -1, nextTrial = 0
@@ -51,7 +53,9 @@ struct HyperbandSchedule<Training: RoundTraining>: AskTellSearch {
   ///
   /// - Throws: ``SearchError/noTrainedEpochs(algorithm:epochs:)`` and
   ///   ``SearchError/maximumEpochsOutOfRange(_:allowed:)``.
-  init(benchmark: Benchmark, eta: Double, maximumEpochs: Int?, iterations: Int?, seed: UInt64, training: Training) throws {
+  init(
+    benchmark: Benchmark, eta: Double, maximumEpochs: Int?, iterations: Int?, brackets: Int? = nil, seed: UInt64, training: Training
+  ) throws {
     self.benchmark = benchmark
     self.training = training
     self.eta = eta
@@ -66,7 +70,8 @@ struct HyperbandSchedule<Training: RoundTraining>: AskTellSearch {
       throw SearchError.maximumEpochsOutOfRange(full, allowed: lowest...benchmark.epochRange.upperBound)
     }
     sMax = Int((log(Double(full) / Double(lowest)) / log(eta) + 1e-9).rounded(.down))
-    let (full, lowest, eta) = (full, lowest, eta)
+    let (full, lowest, eta, sMax) = (full, lowest, eta, sMax)
+    lastBracket = brackets.map { max(0, sMax - $0 + 1) } ?? 0
     rungs = Array(Set((0...sMax).map { Self.rungEpochs(index: 0, bracket: $0, full: full, lowest: lowest, eta: eta) })).sorted()
   }
 
@@ -128,7 +133,7 @@ struct HyperbandSchedule<Training: RoundTraining>: AskTellSearch {
       survivors = kept.map { survivors[$0] }
       roundIndex += 1
     } else {
-      if bracket <= 0 {
+      if bracket <= lastBracket {
         guard pass < iterations ?? .max else { return false }
         pass += 1
         bracket = sMax + 1
