@@ -97,10 +97,10 @@ struct SimulatedWorkersTests {
     let timeline = try #require(charged.timeline)
     #expect(timeline.decisionTime == 12 * 7)
     #expect(timeline.records.filter { $0.start < 7 }.isEmpty)
-    #expect(throws: SearchError.self) {
-      try SearchRunner(algorithm: .random, settings: SearchSettings(), budget: .trials(5), seed: 1, workers: 2, overhead: .measured)
-        .budget(on: CurveFixture.saturating())
-    }
+    let measured = SearchRunner(algorithm: .random, settings: SearchSettings(), budget: .trials(5), seed: 1, workers: 2, overhead: .measured)
+    #expect(throws: SearchError.self) { try measured.budget(on: CurveFixture.saturating()) }
+    let timed = try #require(try measured.run(on: Self.bench, runs: 0..<1)[0].timeline)
+    #expect(timed.decisionTime > 0 && timed.records.allSatisfy { $0.start > 0 })
   }
 
   @Test("synchronous Hyperband lets workers wait for a rung; ASHA keeps them busy")

@@ -3,20 +3,11 @@ import TabularNAS
 import Testing
 @testable import tabnas
 
-/// A small NAAP-style table written to a temporary file, removed by the caller.
-private func writeTable() throws -> String {
-  let path = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString).csv").path
-  let text = "ModelId,IsTest,NumMACs,MaxAccuracy,e1LossMean,e1Accuracy,e2LossMean,e2Accuracy\n"
-    + "7,0,100,0.5,2.0,0.4,1.5,0.5\n9,1,300,0.6,1.8,0.6,1.9,0.55\n"
-  try writeNewFile(Array(text.utf8), to: path)
-  return path
-}
-
 @Suite("tabnas on learning-curve datasets")
 struct CurveCommandsTests {
   @Test("query reads a configuration by id or index after K epochs, as text or JSON")
   func query() throws {
-    let path = try writeTable()
+    let path = try writeCurveTable()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let text = runTool(["query", "--dataset", "csv:" + path, "--config", "9", "--epoch", "1"])
     #expect(text.status == 0)
@@ -33,7 +24,7 @@ struct CurveCommandsTests {
 
   @Test("info describes epochs, direction, fields, split and the best configuration")
   func info() throws {
-    let path = try writeTable()
+    let path = try writeCurveTable()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let result = runTool(["info", "--dataset", "csv:" + path])
     #expect(result.status == 0)
@@ -65,7 +56,7 @@ struct CurveCommandsTests {
 
   @Test("failures exit 1 with one line naming what is allowed")
   func failures() throws {
-    let path = try writeTable()
+    let path = try writeCurveTable()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let cases: [([String], String)] = [
       (["query", "--dataset", "csv:" + path, "--config", "8"], "error: no configuration has id 8; ids run 7…9\n"),
@@ -84,7 +75,7 @@ struct CurveCommandsTests {
 
   @Test("replay logs a run on a learning-curve table and exports JSON, pickle and CSV")
   func replay() throws {
-    let path = try writeTable()
+    let path = try writeCurveTable()
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tabnas-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer {

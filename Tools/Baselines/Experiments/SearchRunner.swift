@@ -49,7 +49,7 @@ public struct SearchRunner: Sendable {
   ///   ``maximumTrials``; ``SearchError/unsupportedSetting(_:reason:)`` for measured decision
   ///   time on a dataset whose cost is not in seconds; query errors.
   public func budget<B: SearchableBenchmark>(on benchmark: B) throws -> WorkerBudget {
-    if overhead == .measured, benchmark.costUnit != "s" {
+    if overhead == .measured, benchmark.costUnit != "seconds" {
       throw SearchError.unsupportedSetting(
         "measured decision time", reason: "the dataset's cost is in \(benchmark.costUnit), not seconds; charge a fixed amount instead")
     }
