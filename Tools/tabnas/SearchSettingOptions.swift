@@ -14,6 +14,9 @@ enum SearchSettingOptions {
       --min-epochs r         asha, async-hyperband: the lowest rung [the first trained epoch]
       --rungs LIST           asha, async-hyperband: the rungs in epochs, ascending, e.g. 1,3,9,12
                              [r, rη, rη², … below R, then R]
+      --asha-type T          asha, async-hyperband: promotion (pause at rungs, promote the best
+                             later) or stopping (go on at once if in the top 1/η, else stop)
+                             [promotion]
       --iterations N         hyperband, f-hyperband, successive-halving: stop after N passes
                              over all brackets (without --budget, the budget is then unlimited)
       --threshold Δ          srm-*, f-hyperband: stop when P(worse than the reference) ≥ Δ
@@ -40,6 +43,7 @@ enum SearchSettingOptions {
     settings.minimumEpochs = try take(.minimumEpochs, OptionValue.positiveInteger, "a positive integer")
     settings.rungs = try arguments.list(SearchSetting.rungs.rawValue, as: { OptionValue.positiveInteger(String($0)) }, expecting: "positive integers")
     if settings.rungs != nil { given.append(.rungs) }
+    settings.halvingRule = try take(.halvingRule, HalvingRule.init(rawValue:), "promotion or stopping")
     settings.iterations = try take(.iterations, { OptionValue.positiveInteger($0, atMost: 100_000) }, "an integer in 1…100000")
     settings.threshold = try take(.threshold, OptionValue.openFraction, "a probability in (0, 1)")
     let earlyStopping = try EarlyStoppingOptions(parsing: &arguments)

@@ -31,7 +31,7 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
     case .earlyStoppingRandom: [.threshold, .margin, .checkpoints, .model, .fullyTrained]
     case .earlyStoppingEvolution: [.population, .sample, .threshold, .margin, .checkpoints, .model, .fullyTrained]
     case .successiveHalving: [.eta, .maximumEpochs, .iterations]
-    case .asha, .asynchronousHyperband: [.eta, .minimumEpochs, .maximumEpochs, .rungs]
+    case .asha, .asynchronousHyperband: [.eta, .minimumEpochs, .maximumEpochs, .rungs, .halvingRule]
     }
   }
 

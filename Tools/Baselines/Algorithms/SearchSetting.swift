@@ -12,6 +12,8 @@ public enum SearchSetting: String, CaseIterable, Sendable {
   case minimumEpochs = "min-epochs"
   /// ASHA's rungs, in epochs.
   case rungs
+  /// ASHA's rule: promotion or stopping.
+  case halvingRule = "asha-type"
   /// Passes over all Hyperband brackets.
   case iterations
   /// The early-stopping probability threshold Δ.

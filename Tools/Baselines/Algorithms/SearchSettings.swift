@@ -14,6 +14,8 @@ public struct SearchSettings: Sendable {
   public var minimumEpochs: Int?
   /// ASHA: explicit rungs in epochs [r, rη, rη², …, R].
   public var rungs: [Int]?
+  /// ASHA: promotion-based or stopping-based [promotion].
+  public var halvingRule: HalvingRule?
   /// Hyperband: passes over all brackets [until the budget is spent].
   public var iterations: Int?
   /// Early stopping: Δ [0.99; f-Hyperband 0.95].
@@ -51,7 +53,9 @@ public struct SearchSettings: Sendable {
 
   /// ASHA (one bracket) or asynchronous Hyperband (`nil`: every bracket) with these settings.
   public func asynchronousHyperband<B: TabularBenchmark>(brackets: Int?) -> AsynchronousHyperband<B> {
-    AsynchronousHyperband(eta: eta ?? 3, minimumEpochs: minimumEpochs, maximumEpochs: maximumEpochs, rungs: rungs, brackets: brackets)
+    AsynchronousHyperband(
+      eta: eta ?? 3, minimumEpochs: minimumEpochs, maximumEpochs: maximumEpochs, rungs: rungs, brackets: brackets,
+      rule: halvingRule ?? .promotion)
   }
 
   /// f-Hyperband with these settings.

@@ -22,14 +22,6 @@ public struct SimulatedWorkers: Hashable, Sendable {
     self.overhead = overhead
   }
 
-  /// A trial in training.
-  private struct Running<Configuration: Hashable & Sendable> {
-    let trial: Trial<Configuration>
-    let trainedEpochs: Int
-    let start: Double
-    let end: Double
-  }
-
   /// Steps a search to its end and returns the run (its log in completion order) with the
   /// timeline of its trials.
   ///
@@ -43,14 +35,18 @@ public struct SimulatedWorkers: Hashable, Sendable {
     var run = BenchmarkRun(benchmark: benchmark)
     var timeline = TrialTimeline(workers: workers)
     var progress = TrialProgress()
-    var running = [Running<Configuration>?](repeating: nil, count: workers)
+    // Per worker, its trial in training (end time infinite when free): plain arrays, so the
+    // scan for the next completion touches no generic type.
+    var trials = [Trial<Configuration>?](repeating: nil, count: workers)
+    var starts = [Double](repeating: 0, count: workers), ends = [Double](repeating: .infinity, count: workers)
+    var trainedBefore = [Int](repeating: 0, count: workers)
     var tellTime = [Double](repeating: 0, count: workers)
     var now = 0.0, committed = 0.0, finished = false
     let clock = ContinuousClock()
 
     while true {
       var waiting = false
-      for worker in 0..<workers where running[worker] == nil && !finished {
+      for worker in 0..<workers where ends[worker] == .infinity && !finished {
         guard mayStart(now: now, committed: committed, started: progress.count, search: search) else { break }
         var charge = 0.0
         let request: TrialRequest<Configuration>
@@ -70,28 +66,27 @@ public struct SimulatedWorkers: Hashable, Sendable {
         let cost = try Self.cost(of: trial, from: trained, on: benchmark)
         timeline.chargeDecision(charge)
         let start = now + charge
-        running[worker] = Running(trial: trial, trainedEpochs: trained, start: start, end: start + cost)
+        (trials[worker], trainedBefore[worker], starts[worker], ends[worker]) = (trial, trained, start, start + cost)
         committed += cost
       }
-      guard let worker = Self.nextCompletion(running) else {
+      guard let worker = Self.nextCompletion(ends) else {
         if waiting { throw SearchError.stalled(runningTrials: 0) }
         break
       }
-      let done = running[worker]!
-      if case .time(let deadline) = budget, done.end > deadline {
-        timeline.cut(busy: running.compactMap { $0.map { max(0, deadline - $0.start) } }.reduce(0, +), deadline: deadline)
+      let (end, start, trained) = (ends[worker], starts[worker], trainedBefore[worker])
+      if case .time(let deadline) = budget, end > deadline {
+        let cut = zip(starts, ends).filter { $0.1 < .infinity }.map { max(0, deadline - $0.0) }.reduce(0, +)
+        timeline.cut(busy: cut, deadline: deadline)
         break
       }
-      running[worker] = nil
-      now = done.end
-      let result = try run.train(done.trial.configuration, from: done.trainedEpochs, to: done.trial.epochs)
-      timeline.append(
-        .init(
-          trial: done.trial.id, worker: worker, start: done.start, end: done.end, epochs: done.trial.epochs,
-          trainedEpochs: done.trainedEpochs))
+      guard let trial = trials[worker] else { break }
+      (trials[worker], ends[worker]) = (nil, .infinity)
+      now = end
+      let result = try run.train(trial.configuration, from: trained, to: trial.epochs)
+      timeline.append(.init(trial: trial.id, worker: worker, start: start, end: end, epochs: trial.epochs, trainedEpochs: trained))
       let told = TrialResult(
-        trial: done.trial, trainedEpochs: done.trainedEpochs, value: result.value, cost: result.cost ?? 0, worker: worker,
-        start: done.start, end: done.end)
+        trial: trial, trainedEpochs: trained, value: result.value, cost: result.cost ?? 0, worker: worker, start: start,
+        end: end)
       if overhead == .measured {
         tellTime[worker] = Self.seconds(try clock.measure { try search.tell(told) })
       } else {
@@ -111,12 +106,9 @@ public struct SimulatedWorkers: Hashable, Sendable {
   }
 
   /// The worker whose trial ends first (the lowest worker among equal ends), if any runs.
-  private static func nextCompletion<Configuration>(_ running: [Running<Configuration>?]) -> Int? {
-    var first: Int?
-    for (worker, trial) in running.enumerated() {
-      guard let trial else { continue }
-      if first.map({ trial.end < running[$0]!.end }) ?? true { first = worker }
-    }
+  private static func nextCompletion(_ ends: [Double]) -> Int? {
+    var first: Int?, earliest = Double.infinity
+    for (worker, end) in ends.enumerated() where end < earliest { (first, earliest) = (worker, end) }
     return first
   }
 

@@ -2,8 +2,11 @@ import Foundation
 import TabularNAS
 
 /// Asynchronous successive halving (ASHA, Li et al. 2020, Algorithm 2) and asynchronous
-/// Hyperband (ASHA brackets), promotion-based: a trial is paused at each rung and resumed
-/// (paying only its new epochs) when promoted.
+/// Hyperband (ASHA brackets), promotion-based by default: a trial is paused at each rung and
+/// resumed (paying only its new epochs) when promoted. The stopping-based variant (as Syne
+/// Tune's and Ray Tune's ASHA) lets a trial go on from a rung when its value ranks in the
+/// top 1/η of the rung's results so far (fraction strictly better ≤ 1/η; the first result goes
+/// on), else stops it for good.
 ///
 /// Rungs train to r, rη, rη², … epochs (rounded, below R) and then R. Whenever a worker is
 /// free, the search looks from the highest rung down for a trial in the top ⌊n/η⌋ of its rung's
@@ -24,15 +27,21 @@ public struct AsynchronousHyperband<Benchmark: TabularBenchmark>: SearchStrategy
   public var rungs: [Int]?
   /// The number of brackets (1: ASHA; `nil`: one per rung, asynchronous Hyperband).
   public var brackets: Int?
+  /// Promotion-based (pause and resume) or stopping-based.
+  public var rule: HalvingRule
 
   /// Creates the strategy: ASHA with `brackets: 1`, asynchronous Hyperband with `nil`.
-  public init(eta: Double = 3, minimumEpochs: Int? = nil, maximumEpochs: Int? = nil, rungs: [Int]? = nil, brackets: Int? = 1) {
+  public init(
+    eta: Double = 3, minimumEpochs: Int? = nil, maximumEpochs: Int? = nil, rungs: [Int]? = nil, brackets: Int? = 1,
+    rule: HalvingRule = .promotion
+  ) {
     precondition(eta > 1, "η must exceed 1")
     self.eta = eta
     self.minimumEpochs = minimumEpochs
     self.maximumEpochs = maximumEpochs
     self.rungs = rungs
     self.brackets = brackets
+    self.rule = rule
   }
 
   /// `asha` or `async-hyperband`.
@@ -80,32 +89,34 @@ public struct AsynchronousHyperband<Benchmark: TabularBenchmark>: SearchStrategy
       return (Double(rungs.count) / (s + 1) * pow(eta, s)).rounded(.up)
     }
     return Search(
-      benchmark: benchmark, eta: eta, rungs: rungs, weights: weights, generator: SplitMix64(seed: seed),
-      results: Array(repeating: Array(repeating: [], count: rungs.count), count: count),
-      promoted: Array(repeating: Array(repeating: [], count: rungs.count), count: count))
+      benchmark: benchmark, eta: eta, rule: rule, rungs: rungs, weights: weights, generator: SplitMix64(seed: seed),
+      results: Array(repeating: Array(repeating: RungRanking(direction: benchmark.direction), count: rungs.count), count: count))
   }
 
   /// One run: the rungs' results per bracket and the trials promoted from them.
   public struct Search: AskTellSearch {
     let benchmark: Benchmark
     let eta: Double
+    let rule: HalvingRule
     /// Every rung's epochs.
     public let rungs: [Int]
     let weights: [Double]
     var generator: SplitMix64
-    /// Per bracket and rung, the results ranked best first (equal values: earlier first).
-    var results: [[[(trial: Int, value: Double)]]]
-    /// Per bracket and rung, the trials promoted out of it.
-    var promoted: [[Set<Int>]]
+    /// Per bracket and rung, its results ranked.
+    var results: [[RungRanking]]
     /// Each trial's configuration, bracket and the rung it trains to.
     var trials: [(configuration: Benchmark.Configuration, bracket: Int, rung: Int)] = []
+    /// Stopping rule: trials that go on to their next rung, in the order they were told.
+    var continuing: [Trial<Benchmark.Configuration>] = []
 
-    /// A promotion if one is due in the drawn bracket, else a new configuration.
+    /// A trial going on (stopping rule), a promotion if one is due in the drawn bracket
+    /// (promotion rule), else a new configuration.
     public mutating func ask() -> TrialRequest<Benchmark.Configuration> {
+      if !continuing.isEmpty { return .train(continuing.removeFirst()) }
       let bracket = weights.count == 1 ? 0 : drawBracket()
-      for rung in stride(from: rungs.count - 2, through: bracket, by: -1) {
-        if let trial = promotable(bracket: bracket, rung: rung) {
-          promoted[bracket][rung].insert(trial)
+      for rung in stride(from: rungs.count - 2, through: bracket, by: -1) where rule == .promotion {
+        if let trial = results[bracket][rung].candidate(top: Int(Double(results[bracket][rung].count) / eta + 1e-9)) {
+          results[bracket][rung].promoteBest()
           trials[trial].rung = rung + 1
           return .train(Trial(id: trial, configuration: trials[trial].configuration, epochs: rungs[rung + 1]))
         }
@@ -114,28 +125,18 @@ public struct AsynchronousHyperband<Benchmark: TabularBenchmark>: SearchStrategy
       return .train(Trial(id: trials.count - 1, configuration: trials[trials.count - 1].configuration, epochs: rungs[bracket]))
     }
 
-    /// Records the result at the rung its trial trained to.
+    /// Records the result at the rung its trial trained to; under the stopping rule, decides
+    /// whether the trial goes on.
     public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) {
       let trial = trials[result.trial.id]
-      let position = Self.rank(of: result.value, among: results[trial.bracket][trial.rung], direction: benchmark.direction)
-      results[trial.bracket][trial.rung].insert((result.trial.id, result.value), at: position)
-    }
-
-    /// Where a value ranks among results ranked best first: after every result it does not beat.
-    private static func rank(of value: Double, among ranked: [(trial: Int, value: Double)], direction: MetricDirection) -> Int {
-      var low = 0, high = ranked.count
-      while low < high {
-        let middle = (low + high) / 2
-        if direction.isImprovement(value, over: ranked[middle].value) { high = middle } else { low = middle + 1 }
+      if rule == .stopping, trial.rung + 1 < rungs.count {
+        let ranking = results[trial.bracket][trial.rung]
+        if Double(ranking.countBetter(than: result.value)) / Double(ranking.count + 1) <= 1 / eta {
+          trials[result.trial.id].rung += 1
+          continuing.append(Trial(id: result.trial.id, configuration: trial.configuration, epochs: rungs[trial.rung + 1]))
+        }
       }
-      return low
-    }
-
-    /// The best trial of a rung's top ⌊n/η⌋ not yet promoted (equal values: the earlier result).
-    private func promotable(bracket: Int, rung: Int) -> Int? {
-      let ranked = results[bracket][rung]
-      let top = Int(Double(ranked.count) / eta + 1e-9)
-      return ranked.prefix(top).first { !promoted[bracket][rung].contains($0.trial) }?.trial
+      results[trial.bracket][trial.rung].insert(trial: result.trial.id, value: result.value)
     }
 
     /// A bracket drawn with probability proportional to its weight.
