@@ -97,6 +97,13 @@ struct SimulatedWorkersTests {
     let timeline = try #require(charged.timeline)
     #expect(timeline.decisionTime == 12 * 7)
     #expect(timeline.records.filter { $0.start < 7 }.isEmpty)
+    // N workers spend a time budget N times over, so its bound is divided by N.
+    let curves = try CurveFixture.saturating()
+    let limit = 10.0 * 120 * 10
+    #expect(try SearchRunner(algorithm: .random, settings: SearchSettings(), budget: .time(limit), seed: 1, workers: 1).budget(on: curves) == .time(limit))
+    #expect(throws: SearchError.budgetUnreachable(limit, maximum: limit / 4, unit: "epochs")) {
+      try SearchRunner(algorithm: .random, settings: SearchSettings(), budget: .time(limit), seed: 1, workers: 4).budget(on: curves)
+    }
     let measured = SearchRunner(algorithm: .random, settings: SearchSettings(), budget: .trials(5), seed: 1, workers: 2, overhead: .measured)
     #expect(throws: SearchError.self) { try measured.budget(on: CurveFixture.saturating()) }
     let timed = try #require(try measured.run(on: Self.bench, runs: 0..<1)[0].timeline)

@@ -57,7 +57,9 @@ def main():
     parser.add_argument("--datasets", default=",".join(DATASETS))
     parser.add_argument("--workers", default=",".join(map(str, WORKERS)))
     parser.add_argument("--plots", help="folder for one SVG per dataset")
+    parser.add_argument("--markdown", help="also write the final values as a Markdown table to this file")
     args = parser.parse_args()
+    table = {}
     tabnas = os.path.join(build(), "tabnas")
     workers = [int(w) for w in args.workers.split(",")]
     if args.plots:
@@ -96,6 +98,8 @@ def main():
                     print(f"  {algorithm:10} {count:>7} " + " ".join(f"{c:>16}" for c in cells)
                           + f" {100 * summary['mean_utilisation']:>5.1f}% {wall:>7.2f}", flush=True)
                     plotted[(algorithm, count)] = out
+                    digits = 2 if abs(summary["mean"]) > 10 else 4
+                    table[(dataset, count, algorithm)] = f"{summary['mean']:.{digits}f} ± {summary['standard_error']:.{digits}f}"
             if args.plots:
                 lines = [plotted[(a, c)] for c in (workers[0], workers[-1]) for a in ALGORITHMS]
                 name = dataset.replace(":", "_")
@@ -104,6 +108,13 @@ def main():
                                capture_output=True)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+    if args.markdown:
+        lines = ["| dataset | workers | " + " | ".join(ALGORITHMS) + " |", "|---|---|" + "---|" * len(ALGORITHMS)]
+        for dataset in dict.fromkeys(d for d, _, _ in table):
+            for count in workers:
+                lines.append(f"| {dataset} | {count} | " + " | ".join(table[(dataset, count, a)] for a in ALGORITHMS) + " |")
+        with open(args.markdown, "w") as f:
+            f.write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

@@ -44,8 +44,9 @@ public struct SearchRunner: Sendable {
 
   /// The budget on a dataset, resolved and checked.
   ///
-  /// - Throws: ``SearchError/budgetUnreachable(_:maximum:unit:)`` for a cost or time above
-  ///   ``budgetMultiple`` × the cost of training every configuration fully, or more trials than
+  /// - Throws: ``SearchError/budgetUnreachable(_:maximum:unit:)`` for a cost above
+  ///   ``budgetMultiple`` × the cost of training every configuration fully (a time budget: that
+  ///   divided by the workers, who spend it N times over), or more trials than
   ///   ``maximumTrials``; ``SearchError/unsupportedSetting(_:reason:)`` for measured decision
   ///   time on a dataset whose cost is not in seconds; query errors.
   public func budget<B: SearchableBenchmark>(on benchmark: B) throws -> WorkerBudget {
@@ -65,7 +66,9 @@ public struct SearchRunner: Sendable {
       for position in 0..<benchmark.configurationCount {
         total += try benchmark.query(benchmark.configuration(at: position), epochs: full).cost ?? Double(full)
       }
-      let maximum = Self.budgetMultiple * max(total, 1)
+      // N workers spend N times a time budget.
+      let workers = budget.kind == "time" ? Double(workers ?? 1) : 1
+      let maximum = Self.budgetMultiple * max(total, 1) / workers
       guard amount.isFinite, amount <= maximum else {
         throw SearchError.budgetUnreachable(amount, maximum: maximum, unit: benchmark.costUnit)
       }

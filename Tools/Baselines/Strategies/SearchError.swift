@@ -26,7 +26,7 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
         + "(the untrained network): use random search or evolution"
     case .budgetUnreachable(let budget, let maximum, let unit):
       "budget \(budget) \(unit) cannot be spent: it exceeds \(maximum) \(unit), training every configuration fully "
-        + "\(SearchRunner.budgetMultiple) times; choose a smaller budget, or bound Hyperband by --iterations"
+        + "\(SearchRunner.budgetMultiple) times over all workers; choose a smaller budget, or bound Hyperband by --iterations"
     case .stalled(let running):
       "the search asked its workers to wait while \(running) trials were running: nothing could finish to wake it"
     case .trialNotForward(let id, let epochs, let trained):
