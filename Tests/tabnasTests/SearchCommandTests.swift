@@ -87,8 +87,8 @@ struct SearchCommandTests {
   }
 
   @Test("bad options are usage errors", arguments: [
-    (["search"], "missing required option --algorithm (random, evolution, hyperband, f-hyperband, srm-random or srm-evolution)"),
-    (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, f-hyperband, srm-random or srm-evolution, got 'annealing'"),
+    (["search"], "missing required option --algorithm (random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha or async-hyperband)"),
+    (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha or async-hyperband, got 'annealing'"),
     (["search", "random", "--budget", "-5"], "option --budget expects a positive finite number, got '-5'"),
     (["search", "random", "--format", "csv"], "option --format expects json or pickle, got 'csv'"),
   ] as [([String], String)])
