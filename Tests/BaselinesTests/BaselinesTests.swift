@@ -117,4 +117,17 @@ struct TrajectoryPlotTests {
     #expect(ticks.decimals == decimals)
     #expect(zip(ticks.values, expected).allSatisfy { abs($0 - $1) < 1e-9 } && ticks.values.count == expected.count)
   }
+
+  @Test("the legend column widens to fit long labels, so none runs off the figure")
+  func legendFits() throws {
+    func width(_ label: String) throws -> Double {
+      let plot = TrajectoryPlot(
+        series: [.init(label: label, runs: [[(1, 0.5), (10, 0.7)]])], costLabel: "cost", valueLabel: "value", title: "t")
+      let header = try #require(plot.svg.firstMatch(of: /width="(\d+)"/))
+      return try #require(Double(header.1))
+    }
+    #expect(try width("random") == 880)
+    let long = "async-hyperband, 32 workers"
+    #expect(try width(long) >= 680 + 62 + 7.2 * Double("\(long) (1 runs)".count))
+  }
 }

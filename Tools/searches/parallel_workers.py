@@ -8,7 +8,7 @@ the same base seed, and reports the final value (mean ± standard error) and the
 value so far at a quarter, half and all of the simulated time T. T is 20,000 s on
 NAS-HPO-Bench-II (the built-in full-size synthetic table) and ten full trainings (in epochs) on
 the learning-curve files. With --plots DIR it writes one `tabnas plot --x time` figure per
-dataset (4 and 32 workers).
+dataset (4 and 32 workers) into an empty or new folder (figures are never overwritten).
 
     python3 Tools/searches/parallel_workers.py [--runs 100] [--datasets …] [--plots DIR]
 
@@ -105,7 +105,7 @@ def main():
                 name = dataset.replace(":", "_")
                 subprocess.run([tabnas, "plot", *lines, "--x", "time", "--out", os.path.join(args.plots, f"workers-{name}.svg"),
                                 "--title", f"{dataset}: best validation value vs simulated time"], check=True,
-                               capture_output=True)
+                               stdout=subprocess.DEVNULL)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     if args.markdown:

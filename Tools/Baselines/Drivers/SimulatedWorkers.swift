@@ -57,6 +57,7 @@ public struct SimulatedWorkers: Hashable, Sendable {
           var asked: TrialRequest<Configuration>?
           let elapsed = try clock.measure { asked = try search.ask() }
           (request, charge) = (asked ?? .finished, tellTime[worker] + Self.seconds(elapsed))
+          tellTime[worker] = 0
         }
         guard case .train(let trial) = request else {
           if request == .finished { finished = true } else { waiting = true }

@@ -55,8 +55,11 @@ public struct TrajectoryPlot: Sendable {
 
   /// The SVG document.
   public var svg: String {
-    let (width, height) = (880.0, 540.0)
-    let (left, right, top, bottom) = (80.0, 200.0, 50.0, 70.0)
+    // The legend column widens to its longest entry (about 7.2 px a character at 13 px).
+    let longest = series.map { "\($0.label) (\($0.runs.count) runs)".count }.max() ?? 0
+    let right = max(200, 62 + 7.2 * Double(longest)).rounded(.up)
+    let (width, height) = (680 + right, 540.0)
+    let (left, top, bottom) = (80.0, 50.0, 70.0)
     let costs = series.flatMap { $0.runs.flatMap { $0.map(\.cost) } }.filter { $0 > 0 }
     let lowCost = costs.min() ?? 1, highCost = max(costs.max() ?? 10, lowCost * 10)
     let grid = (0...200).map { lowCost * pow(highCost / lowCost, Double($0) / 200) }
