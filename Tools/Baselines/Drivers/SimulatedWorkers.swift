@@ -32,22 +32,17 @@ public struct SimulatedWorkers: Hashable, Sendable {
     -> SimulatedRun<Search.Benchmark>
   {
     typealias Configuration = Search.Benchmark.Configuration
-    var run = BenchmarkRun(benchmark: benchmark)
-    var timeline = TrialTimeline(workers: workers)
-    var progress = TrialProgress()
-    // Per worker, its trial in training (end time infinite when free): plain arrays, so the
-    // scan for the next completion touches no generic type.
-    var trials = [Trial<Configuration>?](repeating: nil, count: workers)
-    var starts = [Double](repeating: 0, count: workers), ends = [Double](repeating: .infinity, count: workers)
-    var trainedBefore = [Int](repeating: 0, count: workers)
+    var pool = WorkerPool(benchmark: benchmark, workers: workers)
     var tellTime = [Double](repeating: 0, count: workers)
-    var now = 0.0, committed = 0.0, finished = false
+    var finished = false
     let clock = ContinuousClock()
+    let deadline: Double? = if case .time(let deadline) = budget { deadline } else { nil }
 
     while true {
       var waiting = false
-      for worker in 0..<workers where ends[worker] == .infinity && !finished {
-        guard mayStart(now: now, committed: committed, started: progress.count, search: search) else { break }
+      while !finished, let worker = pool.firstFreeWorker,
+        mayStart(now: pool.now, committed: pool.committedCost, started: pool.startedTrials, search: search)
+      {
         var charge = 0.0
         let request: TrialRequest<Configuration>
         switch overhead {
@@ -63,38 +58,17 @@ public struct SimulatedWorkers: Hashable, Sendable {
           if request == .finished { finished = true } else { waiting = true }
           break
         }
-        let trained = try progress.start(trial)
-        let cost = try Self.cost(of: trial, from: trained, on: benchmark)
-        timeline.chargeDecision(charge)
-        let start = now + charge
-        (trials[worker], trainedBefore[worker], starts[worker], ends[worker]) = (trial, trained, start, start + cost)
-        committed += cost
+        try pool.submit(trial, decisionTime: charge)
       }
-      guard let worker = Self.nextCompletion(ends) else {
-        if waiting { throw SearchError.stalled(runningTrials: 0) }
-        break
-      }
-      let (end, start, trained) = (ends[worker], starts[worker], trainedBefore[worker])
-      if case .time(let deadline) = budget, end > deadline {
-        let cut = zip(starts, ends).filter { $0.1 < .infinity }.map { max(0, deadline - $0.0) }.reduce(0, +)
-        timeline.cut(busy: cut, deadline: deadline)
-        break
-      }
-      guard let trial = trials[worker] else { break }
-      (trials[worker], ends[worker]) = (nil, .infinity)
-      now = end
-      let result = try run.train(trial.configuration, from: trained, to: trial.epochs)
-      timeline.append(.init(trial: trial.id, worker: worker, start: start, end: end, epochs: trial.epochs, trainedEpochs: trained))
-      let told = TrialResult(
-        trial: trial, trainedEpochs: trained, value: result.value, cost: result.cost ?? 0, worker: worker, start: start,
-        end: end)
+      if waiting && pool.runningCount == 0 { throw SearchError.stalled(runningTrials: 0) }
+      guard let told = try pool.complete(deadline: deadline) else { break }
       if overhead == .measured {
-        tellTime[worker] = Self.seconds(try clock.measure { try search.tell(told) })
+        tellTime[told.worker] = Self.seconds(try clock.measure { try search.tell(told) })
       } else {
         try search.tell(told)
       }
     }
-    return SimulatedRun(run: run, timeline: timeline)
+    return SimulatedRun(run: pool.run, timeline: pool.timeline)
   }
 
   /// Whether the budget lets a free worker ask for another trial.
@@ -104,20 +78,6 @@ public struct SimulatedWorkers: Hashable, Sendable {
     case .time(let deadline): now < deadline
     case .trials(let count): started < count
     }
-  }
-
-  /// The worker whose trial ends first (the lowest worker among equal ends), if any runs.
-  private static func nextCompletion(_ ends: [Double]) -> Int? {
-    var first: Int?, earliest = Double.infinity
-    for (worker, end) in ends.enumerated() where end < earliest { (first, earliest) = (worker, end) }
-    return first
-  }
-
-  /// What training a trial from `trained` epochs costs, as the run will log it.
-  private static func cost<B: TabularBenchmark>(of trial: Trial<B.Configuration>, from trained: Int, on benchmark: B) throws -> Double {
-    let cost = try benchmark.query(trial.configuration, epochs: trial.epochs).cost ?? 0
-    guard trained > 0, trained >= benchmark.epochRange.lowerBound else { return cost }
-    return cost - (try benchmark.query(trial.configuration, epochs: trained).cost ?? 0)
   }
 
   /// A duration in seconds.

@@ -1,5 +1,5 @@
 /// The epochs each trial of a run has trained, so a resumed trial pays only its new epochs.
-struct TrialProgress {
+struct TrialProgress: Sendable {
   private var trained: [Int: Int] = [:]
 
   /// Marks a trial as trained to its epochs and returns the epochs it had before (0 if new).
@@ -11,6 +11,9 @@ struct TrialProgress {
     trained[trial.id] = trial.epochs
     return before
   }
+
+  /// The epochs a trial has trained (0 if it never started).
+  func epochs(of id: Int) -> Int { trained[id, default: 0] }
 
   /// The number of distinct trials started.
   var count: Int { trained.count }

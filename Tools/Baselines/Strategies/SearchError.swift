@@ -12,6 +12,10 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
   case stalled(runningTrials: Int)
   /// The search asked a trial to train to epochs it already has.
   case trialNotForward(id: Int, epochs: Int, trained: Int)
+  /// A trial was submitted while every worker was busy.
+  case noFreeWorker(workers: Int)
+  /// A trial was submitted while it was still training.
+  case trialRunning(id: Int)
   /// A setting with no meaning on this driver (e.g. measured decision time on a dataset whose
   /// cost is not in seconds).
   case unsupportedSetting(String, reason: String)
@@ -31,6 +35,10 @@ public enum SearchError: Error, Equatable, CustomStringConvertible {
       "the search asked its workers to wait while \(running) trials were running: nothing could finish to wake it"
     case .trialNotForward(let id, let epochs, let trained):
       "trial \(id) asked to train to \(epochs) epochs but has trained \(trained) already: a trial must train forward"
+    case .noFreeWorker(let workers):
+      "all \(workers) workers are busy: wait for a completion before submitting another trial"
+    case .trialRunning(let id):
+      "trial \(id) is still training: wait for its completion before resuming it"
     case .unsupportedSetting(let setting, let reason):
       "\(setting) cannot be used here: \(reason)"
     }
