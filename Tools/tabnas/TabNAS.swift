@@ -4,7 +4,7 @@
 @main
 enum TabNAS {
   /// Every subcommand, in the order `tabnas --help` lists them.
-  static let commands: [any Command.Type] = [InfoCommand.self, QueryCommand.self, ReplayCommand.self, ConvertCommand.self, PredictCommand.self, SearchCommand.self, MergeCommand.self, PlotCommand.self, SpeedupCommand.self]
+  static let commands: [any Command.Type] = [InfoCommand.self, QueryCommand.self, ReplayCommand.self, ConvertCommand.self, PredictCommand.self, SearchCommand.self, MergeCommand.self, PlotCommand.self, SpeedupCommand.self, ServeCommand.self]
 
   static let usage = """
     usage: tabnas <command> [options]

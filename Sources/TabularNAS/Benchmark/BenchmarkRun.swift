@@ -18,10 +18,10 @@ public struct BenchmarkRun<Benchmark: TabularBenchmark>: Sendable {
   /// Every query of this run; best-so-far follows the metric's direction.
   public private(set) var log: TrajectoryLog<Benchmark.Configuration>
 
-  /// Starts an empty run.
-  public init(benchmark: Benchmark) {
+  /// Starts an empty run; `ranking` says which queries compete for the best-so-far.
+  public init(benchmark: Benchmark, ranking: TrajectoryLog<Benchmark.Configuration>.Ranking = .validationQueries) {
     self.benchmark = benchmark
-    log = TrajectoryLog(direction: benchmark.direction)
+    log = TrajectoryLog(direction: benchmark.direction, ranking: ranking)
   }
 
   /// The cumulative cost so far (`get_total_cost`).

@@ -4,16 +4,27 @@
 /// parallelise freely. Only validation queries compete for the best-so-far (the reference
 /// API lets test queries in too); a tie keeps the earlier key, as in the reference.
 public struct TrajectoryLog<Key: TrajectoryKey>: Sendable {
+  /// Which queries compete for the best-so-far.
+  public enum Ranking: String, Sendable, CaseIterable {
+    /// Validation queries only (the default).
+    case validationQueries = "validation"
+    /// Every logged query, whatever its split, as the reference API's log does.
+    case everyQuery = "every"
+  }
+
   /// Whether larger or smaller values are better.
   public let direction: MetricDirection
+  /// Which queries compete for the best-so-far.
+  public let ranking: Ranking
   /// Every logged query, in order.
   public private(set) var entries: [TrajectoryEntry<Key>] = []
   /// The cumulative cost of all logged queries.
   public private(set) var totalCost: Double = 0
 
   /// Creates an empty log.
-  public init(direction: MetricDirection = .higherIsBetter) {
+  public init(direction: MetricDirection = .higherIsBetter, ranking: Ranking = .validationQueries) {
     self.direction = direction
+    self.ranking = ranking
   }
 
   /// Appends a query and updates the cumulative cost and the best-so-far.
@@ -24,7 +35,7 @@ public struct TrajectoryLog<Key: TrajectoryKey>: Sendable {
   ) {
     totalCost += cost
     var best = entries.last?.bestPosition ?? -1
-    if split == .valid && (best < 0 || direction.isImprovement(value, over: entries[Int(best)].value)) {
+    if (split == .valid || ranking == .everyQuery) && (best < 0 || direction.isImprovement(value, over: entries[Int(best)].value)) {
       best = Int32(entries.count)
     }
     entries.append(

@@ -31,6 +31,11 @@ public protocol RegisteredBenchmark: LearningCurveBenchmark {
   ///
   /// - Throws: ``BenchmarkError/noValidationQuery(loggedQueries:)`` and the dataset's errors.
   func results(of run: BenchmarkRun<Self>, finalEpochs: [Int]?) throws -> TrajectoryResults<Configuration>
+  /// A run's results with the final values a JSON object asks for: `final_epochs` (a list of
+  /// epochs, where the dataset offers a choice), and the dataset's own options.
+  ///
+  /// - Throws: ``RequestError`` for a malformed object, and as ``results(of:finalEpochs:)``.
+  func results(of run: BenchmarkRun<Self>, options object: JSONValue) throws -> TrajectoryResults<Configuration>
   /// What the dataset holds, for `tabnas info`.
   ///
   /// - Throws: The dataset's errors reading its configurations.
@@ -42,6 +47,11 @@ public protocol RegisteredBenchmark: LearningCurveBenchmark {
 }
 
 extension RegisteredBenchmark {
+  /// Reads `final_epochs` and nothing else.
+  public func results(of run: BenchmarkRun<Self>, options object: JSONValue) throws -> TrajectoryResults<Configuration> {
+    try results(of: run, finalEpochs: object.requestIntegers("final_epochs"))
+  }
+
   /// No native format: the source files load fast enough.
   public func writeNativeFile(to path: String) throws { throw RegistryError.noNativeFormat(dataset: name) }
 }

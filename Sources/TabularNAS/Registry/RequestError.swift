@@ -37,4 +37,13 @@ extension JSONValue {
   func requestText(_ name: String) throws -> String? {
     try requestMember(name, expected: "a string") { if case .string(let text) = $0 { text } else { nil } }
   }
+
+  /// The member `name` as a list of integers, `nil` when absent or null.
+  func requestIntegers(_ name: String) throws -> [Int]? {
+    try requestMember(name, expected: "a list of integers") { value in
+      guard case .array(let items) = value else { return nil }
+      let integers = items.compactMap(\.integer)
+      return integers.count == items.count ? integers : nil
+    }
+  }
 }

@@ -76,6 +76,16 @@ extension NASHPOBench2: RegisteredBenchmark {
     try run.results(epochs: finalEpochs ?? NASHPOSearchSpace.epochs)
   }
 
+  /// `get_results(epoch, mode)`: `final_epochs` (default 12 and 200), `mode` of the final
+  /// accuracies (default test) and their `seed` (default 222).
+  public func results(of run: BenchmarkRun<NASHPOBench2>, options object: JSONValue) throws -> TrajectoryResults<NASHPOKey> {
+    guard case .object = object else { throw RequestError.notAnObject }
+    return try run.results(
+      epochs: object.requestIntegers("final_epochs") ?? NASHPOSearchSpace.epochs,
+      mode: DataSplit(parsing: object.requestText("mode") ?? DataSplit.test.rawValue),
+      seed: object.requestInteger("seed") ?? NASHPOSearchSpace.defaultSeed)
+  }
+
   /// The search space, the stored columns, the store's size and the best 12-epoch key.
   public func information() throws -> DatasetInformation {
     let best = bestConfiguration { (try? finalValue(of: $0)) ?? -.infinity }
