@@ -24,6 +24,7 @@ struct ServeCommand: Command {
                                               dataset's request fields, as in 'replay')
       run.start [ranking: validation|every]   a run with its own log -> {"run": ID}
       run.query {run, query | queries}        logged queries (a batch is all or nothing)
+      run.log {run}                           the log so far: trajectories, total cost, best
       run.results {run, [options]}            get_results (options: final_epochs; NAS-HPO-
                                               Bench-II also mode and seed)
       run.reset {run} / run.close {run}       forget a run's queries / close it

@@ -12,6 +12,8 @@ enum ServeOperation: String, CaseIterable {
   case runStart = "run.start"
   /// Logged queries in a run.
   case runQuery = "run.query"
+  /// A run's log so far: trajectories, total cost and the best entry (no final values).
+  case runLog = "run.log"
   /// A run's results (`get_results`), with the dataset's result options.
   case runResults = "run.results"
   /// Forgets a run's queries.
