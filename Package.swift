@@ -23,7 +23,7 @@ let package = Package(
     .testTarget(
       name: "TabularNASTests", dependencies: ["TabularNAS"],
       resources: [.copy("Fixtures")]),
-    .testTarget(name: "tabnasTests", dependencies: ["tabnas", "TabularNAS"], exclude: ["Golden"]),
+    .testTarget(name: "tabnasTests", dependencies: ["tabnas", "TabularNAS", "Baselines"], exclude: ["Golden"]),
     .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "TabularNAS"]),
   ],
   swiftLanguageModes: [.v6]

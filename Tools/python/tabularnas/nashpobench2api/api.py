@@ -1,0 +1,227 @@
+"""NASHPOBench2API with the reference's constructor, methods, attributes, return types and
+behaviour (sticky seeds, every logged query competing for the best, epoch-200 queries unlogged,
+its log lines), every query answered by the Swift library through `tabnas serve`."""
+import logging
+import os
+import random
+from typing import Optional, Union
+
+from ..server import Server
+
+FILES = ["bench12.pkl", "cellinfo.pkl", "avgaccs200.pkl"]
+
+
+def _cell_codes():
+    digits = "0123"
+    return sorted(f"{a}|{b}{c}|{d}{e}{f}" for a in digits for b in digits for c in digits
+                  for d in digits for e in digits for f in digits)
+
+
+class NASHPOBench2API:
+    """The NAS-HPO-Bench-II API. `data_dir` is the folder of the three original pickles, as for
+    the reference, or a TabularNAS native file; `None` opens the built-in synthetic table."""
+
+    def __init__(self, data_dir: Optional[str] = "data", seed: Optional[int] = None,
+                 logger: Optional[logging.Logger] = None, verbose: bool = True, binary: Optional[str] = None):
+        self.data_dir = data_dir
+        self.logger = logger
+        self.verbose = verbose
+        if logger is None:
+            self.logger = logging.getLogger(__name__)
+            handler = logging.StreamHandler()
+            self.logger.addHandler(handler)
+            self.logger.propagate = False
+        if data_dir is not None and not os.path.isfile(data_dir):
+            for name in FILES:
+                path = os.path.join(data_dir, name)
+                if not os.path.exists(path):
+                    self.logger.error('HINT: Download the API data from Google Drive, and set the path like '
+                                      'NASHPOBench2API("path/to/data")')
+                    raise FileNotFoundError(2, "No such file or directory", path)
+        self._server = Server("nashpobench2", data_dir, binary=binary)
+        information = self._server.request("describe")["information"]
+        # set search space
+        self.cellcodes = _cell_codes()
+        self.lrs = sorted(information["learning_rates"])
+        self.batch_sizes = sorted(information["batch_sizes"])
+        self.seeds = sorted(information["seeds"])
+        self.epochs = [12, 200]
+        self._run = self._server.request("run.start", ranking="every")["run"]
+        self._init_logdata()
+        if seed:
+            self.set_seed(seed)
+        else:
+            self.seed = self.seeds[0]
+
+    def _init_logdata(self):
+        self.total_cost = 0.0
+        self._count = 0
+        if self.verbose:
+            self.logger.setLevel(logging.DEBUG)
+        else:
+            self.logger.setLevel(logging.INFO)
+
+    # The log is kept by the server; these read it.
+    def _log(self):
+        return self._server.request("run.log", run=self._run)
+
+    @property
+    def acc_trans(self):
+        return self._log()["acc_trans"]
+
+    @property
+    def key_trans(self):
+        return self._log()["key_trans"]
+
+    @property
+    def best_acc_trans(self):
+        return self._log()["best_acc_trans"]
+
+    @property
+    def best_key_trans(self):
+        return self._log()["best_key_trans"]
+
+    @property
+    def total_cost_trans(self):
+        return self._log()["total_cost_trans"]
+
+    @property
+    def best_acc(self):
+        best = self._log()["best"]
+        return -1 if best is None else best["value"]
+
+    @property
+    def best_cost(self):
+        best = self._log()["best"]
+        return None if best is None else best["cost"]
+
+    @property
+    def best_key(self):
+        best = self._log()["best"]
+        return None if best is None else best["key"]
+
+    def __len__(self):
+        return len(self.cellcodes) * len(self.lrs) * len(self.batch_sizes)
+
+    def __str__(self):
+        return "NAS-HPO-Bench-II"
+
+    def get_key_from_idx(self, idx: int):
+        return {
+            "cellcode": self.cellcodes[int(idx / (len(self.lrs) * len(self.batch_sizes)))],
+            "lr": self.lrs[int(idx / len(self.batch_sizes)) % len(self.lrs)],
+            "batch_size": self.batch_sizes[idx % len(self.batch_sizes)],
+        }
+
+    def get_idx_from_key(self, key: dict):
+        cellidx = self.cellcodes.index(key["cellcode"])
+        lridx = self.lrs.index(key["lr"])
+        batchidx = self.batch_sizes.index(key["batch_size"])
+        return cellidx * len(self.lrs) * len(self.batch_sizes) + lridx * len(self.batch_sizes) + batchidx
+
+    def __getitem__(self, idx: int):
+        return self.query_by_key(**self.get_key_from_idx(idx))
+
+    def query_by_index(self, cell_idx: int, lr_idx: int, batch_size_idx: int, epoch: Union[int, str] = 12,
+                       iepoch: Optional[int] = None, seed: Optional[int] = None):
+        cellcode = self.cellcodes[cell_idx]
+        lr = self.lrs[lr_idx]
+        batch_size = self.batch_sizes[batch_size_idx]
+        if seed:
+            self.set_seed(seed)
+        return self.query_by_key(cellcode, lr, batch_size, epoch=epoch, iepoch=iepoch)
+
+    def query_by_key(self, cellcode: str, lr: float, batch_size: int, epoch: Union[int, str] = 12, mode: str = "valid",
+                     iepoch: Optional[int] = None, seed: Optional[int] = None, enable_log: bool = True):
+        self._check_key(cellcode, lr, batch_size, epoch)
+        assert mode in ["train", "valid", "test"], ValueError(f"mode {mode} should be train, valid, or test")
+        if epoch != 12:
+            assert iepoch is None, ValueError(f"iepoch is not available in epoch {epoch}")
+        if iepoch is None:
+            iepoch = epoch
+        assert iepoch <= epoch, ValueError(f"iepoch {iepoch} is graeter than epoch {epoch}")
+        if seed:
+            self.set_seed(seed)
+        query = {"cellcode": cellcode, "lr": lr, "batch_size": batch_size, "epoch": epoch, "mode": mode, "seed": self.seed}
+        if epoch == 12:
+            query["iepoch"] = iepoch
+            if not enable_log:
+                answer = self._server.request("query", query=query)["result"]
+                return answer["accuracy"], answer["cost"]
+            response = self._server.request("run.query", run=self._run, query=query)
+            acc, cost = response["result"]["accuracy"], response["result"]["cost"]
+            self.total_cost = response["total_cost"]
+            self._write_log(acc, cost, {"cellcode": cellcode, "lr": lr, "batch_size": batch_size})
+            return acc, cost
+        elif epoch == 200:
+            return self._server.request("query", query=query)["result"]["accuracy"], None
+
+    def _write_log(self, acc, cost, key):
+        """The reference's log lines (the log itself is the server's)."""
+        if self._count == 0:
+            self.logger.debug(f'   {"valid acc":<8}   {"cost":<8}    {"cellcode"} {"lr":<7} {"batch_size":<3}')
+        self._count += 1
+        self.logger.debug(f'{acc:>8.2f} %   {cost:>8.2f} sec  {key["cellcode"]} {key["lr"]:<7.5f} {key["batch_size"]:<3}')
+
+    def get_total_cost(self):
+        return self.total_cost
+
+    def get_results(self, epoch: Union[int, str] = "both", mode: str = "test"):
+        log = self._log()
+        best = log["best"]
+        self.logger.info("-" * 23 + " finished " + "-" * 23)
+        self.logger.info("The best setting is")
+        self.logger.info(f'   {"valid acc":<8}   {"cost":<8}    {"cellcode"} {"lr":<7} {"batch_size":<3}')
+        if best is None:  # the reference fails here too, on its empty best key
+            raise TypeError("'NoneType' object is not subscriptable: no query has been logged")
+        key = best["key"]
+        self.logger.info(f'{best["value"]:>8.2f} %   {best["cost"]:>8.2f} sec  {key["cellcode"]} {key["lr"]:<7.5f} '
+                         f'{key["batch_size"]:<3}')
+        self.logger.info(f' in {len(log["key_trans"])} trials ({log["total_cost"]:.2f} sec)')
+        epochs = [12, 200] if epoch == "both" else [epoch]
+        self.logger.info("-" * 56)
+        results = self._server.request(
+            "run.results", run=self._run, options={"final_epochs": epochs, "mode": mode, "seed": self.seed})["results"]
+        self.final_accs = results["final_accs"]
+        for e, final_acc in zip(epochs, self.final_accs):
+            self.logger.info(f"{e}-epoch {mode} accuracy is {final_acc:.2f}%")
+        self.logger.info("-" * 56)
+        names = ["acc_trans", "key_trans", "best_acc_trans", "best_key_trans", "total_cost_trans", "final_accs"]
+        return {name: results[name] for name in names}
+
+    def reset_logdata(self, logger: Optional[logging.Logger] = None, verbose: Optional[bool] = None):
+        if logger is not None:
+            self.logger = logger
+        if verbose is not None:
+            self.verbose = verbose
+        self._server.request("run.reset", run=self._run)
+        self._init_logdata()
+
+    def get_random_key(self):
+        cellcode = random.choice(self.cellcodes)
+        lr = random.choice(self.lrs)
+        batch_size = random.choice(self.batch_sizes)
+        return {"cellcode": cellcode, "lr": lr, "batch_size": batch_size}
+
+    def _check_key(self, cellcode: str, lr: float, batch_size: int, epoch: int):
+        if cellcode not in self.cellcodes:
+            raise ValueError(f"choose a cellcode {cellcode} from search space.")
+        if lr not in self.lrs:
+            raise ValueError(f"choose lr from {self.lrs}.")
+        if batch_size not in self.batch_sizes:
+            raise ValueError(f"choose batch size from {self.batch_sizes}.")
+        if epoch not in self.epochs:
+            raise ValueError(f"choose epoch from {self.epochs}.")
+
+    def get_search_space(self):
+        return self.cellcodes, self.lrs, self.batch_sizes
+
+    def set_seed(self, seed: int):
+        if seed in self.seeds:
+            self.seed = seed
+        else:
+            raise ValueError(f"choose a seed value from {self.seeds}.")
+
+    def close(self):
+        """Ends the server (not in the reference, which holds no process)."""
+        self._server.close()
