@@ -1,0 +1,142 @@
+"""The Python client against a real `tabnas serve` (TABNAS_BINARY or the repository's build):
+python3 -m unittest discover -s Tools/python/tests"""
+import os
+import random
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tabularnas import Dataset, Server, TabNASError  # noqa: E402
+from tabularnas.nashpobench2api import NASHPOBench2API  # noqa: E402
+from tabularnas.nashpobench2api.utils import get_ith_op, set_ith_op  # noqa: E402
+
+
+class DropInTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.api = NASHPOBench2API(None, verbose=False)
+
+    def setUp(self):
+        self.api.reset_logdata()
+        self.api.set_seed(222)
+
+    def test_search_space_and_indices(self):
+        api = self.api
+        self.assertEqual(len(api), 4096 * 8 * 6)
+        self.assertEqual(str(api), "NAS-HPO-Bench-II")
+        self.assertEqual(api.seeds, [222, 555, 888])
+        key = api.get_key_from_idx(12345)
+        self.assertEqual(api.get_idx_from_key(key), 12345)
+        self.assertEqual(api.get_search_space()[1], api.lrs)
+
+    def test_reference_quirks(self):
+        api = self.api
+        with self.assertRaises(ValueError):
+            api.query_by_key("9|99|999", 0.1, 256)
+        with self.assertRaises(AssertionError):
+            api.query_by_key("0|10|210", 0.1, 256, mode="validation")
+        with self.assertRaises(ValueError):
+            api.set_seed(1)
+        accuracy, cost = api.query_by_key("0|10|210", 0.1, 256, epoch=200)
+        self.assertIsNone(cost)
+        self.assertEqual(api.acc_trans, [])  # epoch-200 queries are not logged
+        api.query_by_key("0|10|210", 0.1, 256, seed=555)
+        self.assertEqual(api.seed, 555)  # seeds are sticky
+        test, _ = api.query_by_key("0|10|210", 0.1, 256, mode="test")
+        self.assertEqual(len(api.acc_trans), 2)
+        self.assertEqual(api.best_acc, max(api.acc_trans))  # test queries compete, as in the reference
+
+    def test_results_and_reset(self):
+        api = self.api
+        random.seed(3)
+        while api.get_total_cost() < 5000:
+            api.query_by_key(**api.get_random_key())
+        results = api.get_results()
+        self.assertEqual(sorted(results), sorted(["acc_trans", "key_trans", "best_acc_trans", "best_key_trans",
+                                                  "total_cost_trans", "final_accs"]))
+        self.assertEqual(len(results["final_accs"]), 2)
+        self.assertAlmostEqual(results["total_cost_trans"][-1], api.get_total_cost())
+        api.reset_logdata()
+        self.assertEqual(api.get_total_cost(), 0.0)
+        self.assertEqual(api.key_trans, [])
+
+    def test_utils(self):
+        self.assertEqual(get_ith_op("0|12|345", 4), 4)
+        self.assertEqual(set_ith_op("0|12|345", 0, 3), "3|12|345")
+
+    def test_missing_data_folder(self):
+        with self.assertRaises(FileNotFoundError):
+            NASHPOBench2API("/nonexistent/folder", verbose=False)
+
+
+class GenericClientTests(unittest.TestCase):
+    def test_dataset_runs_and_errors(self):
+        with Dataset() as data:
+            self.assertEqual(data.configuration_count, 196608)
+            self.assertEqual(data.direction, "higherIsBetter")
+            key = data.configuration(0)
+            first, second = data.start_run(), data.start_run()
+            first.query(dict(key, epoch=12))
+            second.query_batch([dict(key, iepoch=3), dict(key, iepoch=6)])
+            self.assertEqual(len(first.log()["acc_trans"]), 1)
+            self.assertEqual(len(second.log()["acc_trans"]), 2)
+            with self.assertRaises(TabNASError) as refused:
+                first.query({"cellcode": "0|10|210"})
+            self.assertEqual(refused.exception.kind, "bad_request")
+            self.assertEqual(len(first.log()["acc_trans"]), 1)
+
+    def test_asynchronous_workers(self):
+        """A minimal asynchronous random search on 4 simulated workers."""
+        with Dataset() as data:
+            workers = data.start_workers(4, budget={"time": 5000})
+            rng = random.Random(0)
+            trial = 0
+            while True:
+                while workers.status()["free_worker"] is not None:
+                    try:
+                        workers.submit(trial, index=rng.randrange(data.configuration_count))
+                    except TabNASError as error:
+                        self.assertEqual(error.kind, "budget")
+                        break
+                    trial += 1
+                if workers.next() is None:
+                    break
+            timeline = workers.results()["timeline"]
+            self.assertEqual(timeline["workers"], 4)
+            self.assertTrue(all(end <= 5000 for end in timeline["end"]))
+
+    def test_server_errors_are_typed(self):
+        server = Server()
+        with self.assertRaises(TabNASError) as unknown:
+            server.request("fly")
+        self.assertEqual(unknown.exception.kind, "unknown_op")
+        self.assertEqual(server.request("hello")["protocol"], 1)
+        server.close()
+        with self.assertRaises(TabNASError):
+            Server("baker:no_such_file")
+
+
+class ExampleTests(unittest.TestCase):
+    """The README's examples run as they are."""
+
+    def run_example(self, name):
+        import subprocess
+        folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+        environment = dict(os.environ, PYTHONPATH=folder)
+        return subprocess.run([sys.executable, os.path.join(folder, "examples", name)], check=True, capture_output=True,
+                              text=True, env=environment).stdout
+
+    def test_asynchronous(self):
+        best, _, utilisation = self.run_example("asynchronous.py").rsplit(" ", 2)
+        self.assertGreater(float(best.split()[0]), 50)
+        self.assertGreater(float(utilisation), 0.9)
+
+    def test_any_dataset(self):
+        shared = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "shared", "data")
+        if not (os.environ.get("TABNAS_DATA") or os.path.isdir(shared)):
+            self.skipTest("no learning-curve data (set TABNAS_DATA)")
+        self.assertIn("1000 (1, 20)", self.run_example("any_dataset.py"))
+
+
+if __name__ == "__main__":
+    unittest.main()
