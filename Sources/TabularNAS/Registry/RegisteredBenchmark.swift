@@ -56,19 +56,25 @@ extension RegisteredBenchmark {
   public func writeNativeFile(to path: String) throws { throw RegistryError.noNativeFormat(dataset: name) }
 }
 
-/// An answered request, rendered for people and programs.
+/// An answered request, rendered for people and programs. The terminal lines and the full
+/// JSON are built only when read, so a server answering many queries renders only ``line``.
 public struct QueryAnswer: Sendable {
-  /// Aligned lines for a terminal.
-  public let text: [String]
-  /// Everything about the answer: the key, the query options, the value and cost, the dataset.
-  public let json: JSONValue
+  private let renderText: @Sendable () -> [String]
+  private let renderJSON: @Sendable () -> JSONValue
   /// The value and cost only, one JSON line per query in a replay.
   public let line: JSONValue
 
-  /// Creates an answer.
-  public init(text: [String], json: JSONValue, line: JSONValue) {
-    self.text = text
-    self.json = json
+  /// Aligned lines for a terminal.
+  public var text: [String] { renderText() }
+  /// Everything about the answer: the key, the query options, the value and cost, the dataset.
+  public var json: JSONValue { renderJSON() }
+
+  /// Creates an answer; `text` and `json` are rendered when read.
+  public init(
+    text: @autoclosure @escaping @Sendable () -> [String], json: @autoclosure @escaping @Sendable () -> JSONValue, line: JSONValue
+  ) {
+    renderText = text
+    renderJSON = json
     self.line = line
   }
 }

@@ -17,8 +17,9 @@ struct ServeCommand: Command {
 
     ops:
       hello                                   protocol version, server, dataset, ops
-      describe                                configurations, request fields, epochs, metric,
-                                              direction, cost unit, the dataset's info
+      describe [information: false]           configurations, request fields, epochs, metric,
+                                              direction, cost unit, the dataset's info (false:
+                                              without it, which reads every configuration)
       configuration {index | indices}         configurations by position, as key objects
       query {query | queries}                 unlogged queries (a query object has the
                                               dataset's request fields, as in 'replay')

@@ -59,7 +59,10 @@ struct ServeSession<B: RegisteredBenchmark> {
         .init("protocol", .integer(ServeOperation.protocolVersion)), .init("server", .string("tabnas serve")),
         .init("dataset", .string(benchmark.label)), .init("ops", .array(ServeOperation.allCases.map { .string($0.rawValue) })),
       ]
-    case .describe: return try describe()
+    case .describe:
+      guard let withInformation = request["information"].map({ $0 == .null ? true : $0 == .bool(true) ? true : $0 == .bool(false) ? false : nil }) ?? true
+      else { throw ServeError.badParameter(name: "information", expected: "true or false") }
+      return try describe(withInformation: withInformation)
     case .configuration:
       if let indices = try integers("indices", in: request) {
         return [.init("configurations", .array(try indices.map { try configuration(at: $0).jsonObject }))]
@@ -78,9 +81,10 @@ struct ServeSession<B: RegisteredBenchmark> {
       return [.init("run", .integer(nextID))]
     case .runQuery:
       let id = try runID(request)
-      guard var run = runs[id] else { throw unknownRun(id) }
+      // Taken out of the table while it changes, so its log is appended to in place.
+      guard var run = runs.removeValue(forKey: id) else { throw unknownRun(id) }
+      defer { runs[id] = run }
       let members = try answer(request, in: &run, logging: true)
-      runs[id] = run
       return members + [.init("total_cost", .number(run.totalCost))]
     case .runLog:
       let log = try openRun(request).log
@@ -110,10 +114,10 @@ struct ServeSession<B: RegisteredBenchmark> {
     case .workersSubmit: return try submit(request)
     case .workersNext:
       let id = try integer("session", in: request)
-      guard var session = workers[id] else { throw unknownWorkers(id) }
+      guard var session = workers.removeValue(forKey: id) else { throw unknownWorkers(id) }
+      defer { workers[id] = session }
       let deadline: Double? = if case .time(let deadline) = session.budget { deadline } else { nil }
       let result = try session.pool.complete(deadline: deadline)
-      workers[id] = session
       guard let result else {
         return [.init("completion", .null), .init("now", .number(session.pool.now)), .init("running", .integer(session.pool.runningCount))]
       }
@@ -147,8 +151,9 @@ struct ServeSession<B: RegisteredBenchmark> {
     }
   }
 
-  /// The dataset's description: its `info`, request fields, epochs, metric and costs.
-  private func describe() throws -> [JSONValue.Member] {
+  /// The dataset's description: request fields, epochs, metric and costs, and its `info`
+  /// unless left out (it reads every configuration, e.g. to find the best).
+  private func describe(withInformation: Bool) throws -> [JSONValue.Member] {
     let fields = B.requestFields.map { field -> JSONValue in
       let kind = switch field.kind {
       case .text: "text"
@@ -174,8 +179,7 @@ struct ServeSession<B: RegisteredBenchmark> {
       .init("final_epochs", .array(benchmark.finalEpochs.map(JSONValue.integer))),
       .init("metric", .string(benchmark.metricName)), .init("direction", .string(benchmark.direction.rawValue)),
       .init("cost_unit", .string(benchmark.costUnit)), .init("final_value", .string(benchmark.finalValueName)),
-      .init("information", try benchmark.information().json),
-    ]
+    ] + (withInformation ? [.init("information", try benchmark.information().json)] : [])
   }
 
   /// Answers `query` (one object) or `queries` (a list) in a run; a batch is all or nothing.
@@ -187,7 +191,7 @@ struct ServeSession<B: RegisteredBenchmark> {
     guard case .array(let items) = request["queries"] ?? .null else {
       throw ServeError.badParameter(name: "query", expected: "a query object (or 'queries', a list of them)")
     }
-    var copy = run
+    var copy = run  // a batch is all or nothing: it logs into a copy, kept only when every item is answered
     var lines: [JSONValue] = []
     lines.reserveCapacity(items.count)
     for (index, item) in items.enumerated() {
@@ -232,7 +236,8 @@ struct ServeSession<B: RegisteredBenchmark> {
   /// Starts a trial on the lowest free worker, within the session's budget.
   private mutating func submit(_ request: JSONValue) throws -> [JSONValue.Member] {
     let id = try integer("session", in: request)
-    guard var session = workers[id] else { throw unknownWorkers(id) }
+    guard var session = workers.removeValue(forKey: id) else { throw unknownWorkers(id) }
+    defer { workers[id] = session }
     let trialID = try integer("trial", in: request)
     let configuration: B.Configuration
     if let index = try optionalInteger("index", in: request) {
@@ -245,18 +250,16 @@ struct ServeSession<B: RegisteredBenchmark> {
     let epochs = try optionalInteger("epochs", in: request) ?? benchmark.epochRange.upperBound
     let decision = try optionalNumber("decision_time", in: request) ?? 0
     guard decision >= 0, decision.isFinite else { throw ServeError.badParameter(name: "decision_time", expected: "a number ≥ 0") }
-    let pool = session.pool
     switch session.budget {
-    case .cost(let limit) where pool.committedCost >= limit:
-      throw ServeError.budgetSpent("finished and running trials cost \(pool.committedCost) of \(limit) \(benchmark.costUnit)")
-    case .time(let deadline) where pool.now >= deadline:
-      throw ServeError.budgetSpent("the clock is at \(pool.now) of \(deadline) \(benchmark.costUnit)")
-    case .trials(let count) where pool.startedTrials >= count && !pool.hasStarted(trial: trialID):
-      throw ServeError.budgetSpent("\(pool.startedTrials) of \(count) trials have started")
+    case .cost(let limit) where session.pool.committedCost >= limit:
+      throw ServeError.budgetSpent("finished and running trials cost \(session.pool.committedCost) of \(limit) \(benchmark.costUnit)")
+    case .time(let deadline) where session.pool.now >= deadline:
+      throw ServeError.budgetSpent("the clock is at \(session.pool.now) of \(deadline) \(benchmark.costUnit)")
+    case .trials(let count) where session.pool.startedTrials >= count && !session.pool.hasStarted(trial: trialID):
+      throw ServeError.budgetSpent("\(session.pool.startedTrials) of \(count) trials have started")
     default: break
     }
     let worker = try session.pool.submit(Trial(id: trialID, configuration: configuration, epochs: epochs), decisionTime: decision)
-    workers[id] = session
     return [.init("worker", .integer(worker)), .init("now", .number(session.pool.now))]
   }
 
