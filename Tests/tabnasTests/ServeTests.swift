@@ -27,7 +27,9 @@ struct ServeTests {
     (#"{"op": "query", "query": {"cellcode": "0|10|210"}}"#, "bad_request"),
     (#"{"op": "query", "query": {"cellcode": "9|10|210", "lr": 0.1, "batch_size": 256}}"#, "query"),
     (#"{"op": "query", "queries": [\#(query), {"cellcode": 1}]}"#, "batch"),
-    (#"{"op": "configuration", "index": 196608}"#, "bad_parameter"), (#"{"op": "workers.start", "workers": 0}"#, "bad_parameter"),
+    (#"{"op": "configuration", "index": 196608}"#, "bad_parameter"),
+    (#"{"op": "query", "columns": {"cellcode": ["0|10|210"], "lr": [0.1, 0.2], "batch_size": [256]}}"#, "bad_parameter"),
+    (#"{"op": "run.query", "run": 1, "columns": {"cellcode": ["0|10|210", "0|10|210"], "lr": [0.1, 7], "batch_size": [256, 256]}}"#, "batch"), (#"{"op": "workers.start", "workers": 0}"#, "bad_parameter"),
     (#"{"op": "workers.start", "workers": 2, "budget": {"money": 3}}"#, "bad_parameter"),
     (#"{"op": "workers.next", "session": 5}"#, "unknown_session"), (#"{"op": "run.close", "run": 3}"#, "unknown_session"),
   ])
@@ -60,6 +62,18 @@ struct ServeTests {
     #expect(responses[7]["results"] == (try run.results()).json)
     #expect(responses[9]["acc_trans"] == .array([]))
     #expect(errorKind(responses[11]) == "unknown_session")
+  }
+
+  @Test("a columnar batch answers as columns, the same values as one query at a time")
+  func columns() throws {
+    var session = ServeSession(benchmark: Self.bench)
+    let responses = try exchange(
+      [
+        #"{"op": "query", "columns": {"cellcode": ["0|10|210", "1|23|012"], "lr": [0.1, 0.025], "batch_size": [256, 64], "iepoch": [3, 12]}}"#,
+        #"{"op": "query", "query": {"cellcode": "1|23|012", "lr": 0.025, "batch_size": 64}}"#,
+      ], session: &session)
+    guard case .array(let accuracies) = responses[0]["columns"]?["accuracy"] ?? .null else { Issue.record("no columns"); return }
+    #expect(accuracies.count == 2 && accuracies[1] == responses[1]["result"]?["accuracy"])
   }
 
   @Test("simulated workers driven from outside match the library's workers")

@@ -43,6 +43,11 @@ class Dataset:
         """Unlogged queries, answered in one round trip."""
         return self.server.request("query", queries=list(requests))["results"]
 
+    def query_columns(self, columns):
+        """Unlogged queries given as columns ({field: [values]}), answered as columns
+        ({'accuracy'|'value': [...], 'cost': [...]}): the fastest way to ask many."""
+        return self.server.request("query", columns=columns)["columns"]
+
     def start_run(self, ranking="validation"):
         """A run with its own log ('every': every query competes for the best, as the reference)."""
         return Run(self.server, self.server.request("run.start", ranking=ranking)["run"])
@@ -81,6 +86,12 @@ class Run:
         response = self.server.request("run.query", run=self.id, queries=list(requests))
         self.total_cost = response["total_cost"]
         return response["results"]
+
+    def query_columns(self, columns):
+        """Logged queries given as columns, answered as columns (all or nothing)."""
+        response = self.server.request("run.query", run=self.id, columns=columns)
+        self.total_cost = response["total_cost"]
+        return response["columns"]
 
     def log(self):
         """The trajectories so far, the total cost and the best entry."""

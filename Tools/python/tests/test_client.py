@@ -80,6 +80,9 @@ class GenericClientTests(unittest.TestCase):
             second.query_batch([dict(key, iepoch=3), dict(key, iepoch=6)])
             self.assertEqual(len(first.log()["acc_trans"]), 1)
             self.assertEqual(len(second.log()["acc_trans"]), 2)
+            keys = data.configurations(range(5))
+            columns = data.query_columns({name: [k[name] for k in keys] for name in ("cellcode", "lr", "batch_size")})
+            self.assertEqual(columns["accuracy"], [data.query(k)["accuracy"] for k in keys])
             with self.assertRaises(TabNASError) as refused:
                 first.query({"cellcode": "0|10|210"})
             self.assertEqual(refused.exception.kind, "bad_request")

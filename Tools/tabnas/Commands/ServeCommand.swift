@@ -21,10 +21,11 @@ struct ServeCommand: Command {
                                               direction, cost unit, the dataset's info (false:
                                               without it, which reads every configuration)
       configuration {index | indices}         configurations by position, as key objects
-      query {query | queries}                 unlogged queries (a query object has the
-                                              dataset's request fields, as in 'replay')
+      query {query | queries | columns}       unlogged queries (a query object has the
+                                              dataset's request fields, as in 'replay';
+                                              columns: {field: [values]} -> {"columns": …})
       run.start [ranking: validation|every]   a run with its own log -> {"run": ID}
-      run.query {run, query | queries}        logged queries (a batch is all or nothing)
+      run.query {run, query|queries|columns}  logged queries (a batch is all or nothing)
       run.log {run}                           the log so far: trajectories, total cost, best
       run.results {run, [options]}            get_results (options: final_epochs; NAS-HPO-
                                               Bench-II also mode and seed)

@@ -182,14 +182,21 @@ struct ServeSession<B: RegisteredBenchmark> {
     ] + (withInformation ? [.init("information", try benchmark.information().json)] : [])
   }
 
-  /// Answers `query` (one object) or `queries` (a list) in a run; a batch is all or nothing.
+  /// Answers `query` (one object), `queries` (a list of them) or `columns` (an object of equal
+  /// lists, one per request field, answered as one list per answer field) in a run; a batch is
+  /// all or nothing.
   private func answer(_ request: JSONValue, in run: inout BenchmarkRun<B>, logging: Bool) throws -> [JSONValue.Member] {
     if let one = request["query"] {
       let parsed = try benchmark.request(from: one)
       return [.init("result", (logging ? try benchmark.answer(parsed, loggingIn: &run) : try benchmark.answer(parsed)).line)]
     }
-    guard case .array(let items) = request["queries"] ?? .null else {
-      throw ServeError.badParameter(name: "query", expected: "a query object (or 'queries', a list of them)")
+    let items: [JSONValue], columnar: Bool
+    if case .array(let list) = request["queries"] ?? .null {
+      (items, columnar) = (list, false)
+    } else if case .object(let columns) = request["columns"] ?? .null {
+      (items, columnar) = (try Self.rows(of: columns), true)
+    } else {
+      throw ServeError.badParameter(name: "query", expected: "a query object (or 'queries', a list of them, or 'columns')")
     }
     var copy = run  // a batch is all or nothing: it logs into a copy, kept only when every item is answered
     var lines: [JSONValue] = []
@@ -203,7 +210,24 @@ struct ServeSession<B: RegisteredBenchmark> {
       }
     }
     run = copy
-    return [.init("results", .array(lines))]
+    guard columnar else { return [.init("results", .array(lines))] }
+    guard case .object(let first) = lines.first ?? .null else { return [.init("columns", .object([]))] }
+    let columns = first.map { member in JSONValue.Member(member.key, .array(lines.map { $0[member.key] ?? .null })) }
+    return [.init("columns", .object(columns))]
+  }
+
+  /// The request objects of a columnar batch: row i takes the i-th value of every column.
+  private static func rows(of columns: [JSONValue.Member]) throws -> [JSONValue] {
+    var lists: [(key: String, values: [JSONValue])] = []
+    for column in columns {
+      guard case .array(let values) = column.value else { throw ServeError.badParameter(name: "columns." + column.key, expected: "a list") }
+      lists.append((column.key, values))
+    }
+    let count = lists.first?.values.count ?? 0
+    if let uneven = lists.first(where: { $0.values.count != count }) {
+      throw ServeError.badParameter(name: "columns." + uneven.key, expected: "a list of \(count) values, as long as the others")
+    }
+    return (0..<count).map { row in .object(lists.map { JSONValue.Member($0.key, $0.values[row]) }) }
   }
 
   /// Starts a worker session.
