@@ -7,6 +7,7 @@ let package = Package(
     .library(name: "TabularNAS", targets: ["TabularNAS"]),
     .executable(name: "tabnas", targets: ["tabnas"]),
     .library(name: "Baselines", targets: ["Baselines"]),
+    .library(name: "TabNASBinding", type: .dynamic, targets: ["TabNASBinding"]),
   ],
   dependencies: [],
   targets: [
@@ -16,6 +17,7 @@ let package = Package(
     // MARK: - Tools
     .target(name: "Baselines", dependencies: ["TabularNAS"], path: "Tools/Baselines"),
     .executableTarget(name: "tabnas", dependencies: ["TabularNAS", "Baselines"], path: "Tools/tabnas"),
+    .target(name: "TabNASBinding", dependencies: ["TabularNAS"], path: "Tools/binding"),
     .executableTarget(
       name: "TabNASBenchmarks", dependencies: ["TabularNAS"], path: "Tools/Benchmarks"),
 

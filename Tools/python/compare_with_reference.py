@@ -9,7 +9,8 @@ and 8 processes each holding the dataset: total resident memory.
 
     python3 Tools/python/compare_with_reference.py [--repeats 3] [--native]
 
---native gives the drop-in the native file (`tabnas convert`) instead of the pickles.
+--native gives the drop-in the native file (`tabnas convert`) instead of the pickles; --transport
+picks the drop-in's in-process library (default) or its `tabnas serve` process.
 """
 import argparse
 import json
@@ -25,7 +26,7 @@ from common import build, dataset, reference_python  # noqa: E402
 
 PROBE = r"""
 import json, os, random, sys, time
-api_name, data, task = sys.argv[1], sys.argv[2], sys.argv[3]
+api_name, data, task, transport = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 if api_name == "reference":
     from nashpobench2api import NASHPOBench2API
 else:
@@ -36,9 +37,10 @@ def rss(pid):
         return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) / 1024
 
 start = time.perf_counter()
-api = NASHPOBench2API(data, verbose=False)
+api = NASHPOBench2API(data, verbose=False) if api_name == "reference" else NASHPOBench2API(data, verbose=False, transport=transport)
 opened = time.perf_counter() - start
-memory = rss(os.getpid()) + (rss(api._server._process.pid) if api_name != "reference" else 0)
+server = getattr(getattr(api, "_backend", None), "_server", None)
+memory = rss(os.getpid()) + (rss(server._process.pid) if server else 0)
 out = {"open": opened, "memory": memory}
 random.seed(0)
 keys = [api.get_random_key() for _ in range(10000)]
@@ -49,7 +51,7 @@ if task == "query":
     times.sort()
     out["query"] = times[len(times) // 2]
     start = time.perf_counter()
-    if api_name == "reference":
+    if server is None:
         for key in keys:
             api.query_by_key(**key, enable_log=False)
     else:
@@ -63,14 +65,14 @@ print(json.dumps(out), flush=True)
 """
 
 
-def probe(python, api, data, task, environment):
-    output = subprocess.run([python, "-c", PROBE, api, data, task], check=True, capture_output=True, text=True,
+def probe(python, api, data, task, environment, transport):
+    output = subprocess.run([python, "-c", PROBE, api, data, task, transport], check=True, capture_output=True, text=True,
                             env=environment).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
-def held_memory(python, api, data, environment, count=8):
-    processes = [subprocess.Popen([python, "-c", PROBE, api, data, "hold"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+def held_memory(python, api, data, environment, transport, count=8):
+    processes = [subprocess.Popen([python, "-c", PROBE, api, data, "hold", transport], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   text=True, env=environment) for _ in range(count)]
     total = sum(json.loads(p.stdout.readline())["memory"] for p in processes)
     for p in processes:
@@ -83,6 +85,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--native", action="store_true")
+    parser.add_argument("--transport", choices=["in-process", "process"], default="in-process")
     args = parser.parse_args()
     binaries = build("release")
     native, folder = dataset(binaries)
@@ -91,18 +94,20 @@ def main():
     ours_data = native if args.native else folder
     rows = {}
     for api, data in (("reference", folder), ("tabularnas", ours_data)):
-        runs = [probe(python, api, data, "query", environment) for _ in range(args.repeats)]
+        runs = [probe(python, api, data, "query", environment, args.transport) for _ in range(args.repeats)]
         rows[api] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        searching = dict(environment, TABNAS_LIBRARY=os.path.join(HERE, "none.so")) if args.transport == "process" else environment
         searches = subprocess.run([python, os.path.join(HERE, "bench_algos.py"), "--api", api, "--data", data, "--seeds", "0:500",
-                                   "--algorithms", "random"], check=True, capture_output=True, text=True, env=environment).stdout
+                                   "--algorithms", "random"], check=True, capture_output=True, text=True, env=searching).stdout
         rows[api]["search"] = json.loads(searches)["random_seconds"]
-        rows[api]["held"] = held_memory(python, api, data, environment)
+        rows[api]["held"] = held_memory(python, api, data, environment, args.transport)
     ref, ours = rows["reference"], rows["tabularnas"]
-    print(f"full-size files ({'native file for the drop-in' if args.native else 'the same pickles'}), medians of {args.repeats} fresh processes")
+    print(f"full-size files ({'native file for the drop-in' if args.native else 'the same pickles'}), drop-in {args.transport}, "
+          f"medians of {args.repeats} fresh processes")
     print(f"  open                     {ref['open']:8.2f} s   {ours['open']:8.3f} s   {ref['open'] / ours['open']:6.1f}× faster")
     print(f"  resident memory          {ref['memory']:8.0f} MiB {ours['memory']:8.0f} MiB {ours['memory'] / ref['memory']:6.3f} of it")
     print(f"  one logged query         {ref['query'] * 1e6:8.1f} µs  {ours['query'] * 1e6:8.1f} µs  {ref['query'] / ours['query']:6.2f}× as fast")
-    print(f"  10,000 queries           {ref['batch']:8.3f} s   {ours['batch']:8.4f} s   {ref['batch'] / ours['batch']:6.1f}× faster (drop-in: one columnar batch)")
+    print(f"  10,000 queries           {ref['batch']:8.3f} s   {ours['batch']:8.4f} s   {ref['batch'] / ours['batch']:6.1f}× faster (drop-in: {'a loop' if args.transport == 'in-process' else 'one columnar batch'})")
     print(f"  500 random-search runs   {ref['search']:8.2f} s   {ours['search']:8.2f} s   {ref['search'] / ours['search']:6.2f}× as fast")
     print(f"  8 processes, resident    {ref['held']:8.0f} MiB {ours['held']:8.0f} MiB {ours['held'] / ref['held']:6.3f} of it")
 

@@ -31,14 +31,17 @@ def main():
     python = reference_python()
     environment = dict(os.environ, PYTHONPATH=HERE, TABNAS_BINARY=os.path.join(binaries, "tabnas"))
     reports = {}
-    for api in ("reference", "tabularnas"):
+    # The drop-in in-process (the shared library beside the binary) and through `tabnas serve`
+    # (no library at $TABNAS_LIBRARY, so it falls back to the server).
+    for label, api, extra in (("reference", "reference", {}), ("in-process", "tabularnas", {}),
+                              ("process", "tabularnas", {"TABNAS_LIBRARY": os.path.join(HERE, "no-such-library.so")})):
         output = subprocess.run([python, os.path.join(HERE, "bench_algos.py"), "--api", api, "--data", folder,
                                  "--seeds", args.seeds, "--budget", args.budget],
-                                check=True, capture_output=True, text=True, env=environment).stdout
-        reports[api] = json.loads(output)
+                                check=True, capture_output=True, text=True, env=dict(environment, **extra)).stdout
+        reports[label] = json.loads(output)
     failures = 0
-    for name in ("random", "evolution"):
-        theirs, ours = reports["reference"][name], reports["tabularnas"][name]
+    for name, transport in (("random", "in-process"), ("evolution", "in-process"), ("random", "process"), ("evolution", "process")):
+        theirs, ours = reports["reference"][name], reports[transport][name]
         for index, (a, b) in enumerate(zip(theirs, ours)):
             if a != b:
                 failures += 1
@@ -46,10 +49,11 @@ def main():
                 print(f"{name} seed {index}: get_results differ in {field}", file=sys.stderr)
         if len(theirs) != len(ours):
             failures += 1
-        print(f"{name}: {len(ours)} seeds, {sum(len(r['acc_trans']) for r in ours)} queries, "
+        print(f"{name}, drop-in {transport}: {len(ours)} seeds, {sum(len(r['acc_trans']) for r in ours)} queries, "
               f"{'identical' if failures == 0 else 'DIFFERENT'} get_results; "
-              f"{reports['reference'][name + '_seconds']:.2f} s reference, {reports['tabularnas'][name + '_seconds']:.2f} s drop-in")
-    print(f"open: {reports['reference']['open_seconds']:.2f} s reference, {reports['tabularnas']['open_seconds']:.3f} s drop-in")
+              f"{reports['reference'][name + '_seconds']:.2f} s reference, {reports[transport][name + '_seconds']:.2f} s drop-in")
+    print(f"open: {reports['reference']['open_seconds']:.2f} s reference, {reports['in-process']['open_seconds']:.3f} s "
+          f"drop-in in-process, {reports['process']['open_seconds']:.3f} s through the server")
     sys.exit(1 if failures else 0)
 
 

@@ -12,9 +12,18 @@ from tabularnas.nashpobench2api.utils import get_ith_op, set_ith_op  # noqa: E40
 
 
 class DropInTests(unittest.TestCase):
+    transport = "in-process"
+
     @classmethod
     def setUpClass(cls):
-        cls.api = NASHPOBench2API(None, verbose=False)
+        cls.api = NASHPOBench2API(None, verbose=False, transport=cls.transport)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.api.close()
+
+    def test_transport(self):
+        self.assertEqual(self.api.transport, self.transport)
 
     def setUp(self):
         self.api.reset_logdata()
@@ -67,6 +76,10 @@ class DropInTests(unittest.TestCase):
     def test_missing_data_folder(self):
         with self.assertRaises(FileNotFoundError):
             NASHPOBench2API("/nonexistent/folder", verbose=False)
+
+
+class DropInThroughServerTests(DropInTests):
+    transport = "process"
 
 
 class GenericClientTests(unittest.TestCase):

@@ -6,10 +6,49 @@ import os
 import random
 from typing import Optional, Union
 
+from ..binding import InProcessNASHPO, find_library
 from ..server import Server
 
 FILES = ["bench12.pkl", "cellinfo.pkl", "avgaccs200.pkl"]
-SEEDS = (222, 555, 888)  # every table the server opens holds runs of these three seeds
+LRS = (0.003125, 0.00625, 0.0125, 0.025, 0.05, 0.1, 0.2, 0.4)
+BATCH_SIZES = (16, 32, 64, 128, 256, 512)
+SEEDS = (222, 555, 888)
+
+
+class _ServerBackend:
+    """The table and one run in a `tabnas serve` process."""
+
+    def __init__(self, data, binary):
+        self._server = Server("nashpobench2", data, binary=binary)
+        self._run = self._server.request("run.start", ranking="every")["run"]
+        self._total_cost = 0.0
+
+    def query(self, cellcode, lr, batch_size, epoch, mode, iepoch, seed, log):
+        query = {"cellcode": cellcode, "lr": lr, "batch_size": batch_size, "epoch": epoch, "mode": mode, "seed": seed,
+                 "iepoch": iepoch}
+        if not log:
+            answer = self._server.request("query", query=query)["result"]
+            return answer["accuracy"], answer["cost"]
+        response = self._server.request("run.query", run=self._run, query=query)
+        self._total_cost = response["total_cost"]
+        return response["result"]["accuracy"], response["result"]["cost"]
+
+    def log(self):
+        return self._server.request("run.log", run=self._run)
+
+    def results(self, epochs, mode, seed):
+        return self._server.request("run.results", run=self._run, options={"final_epochs": epochs, "mode": mode, "seed": seed})[
+            "results"]
+
+    def total_cost(self):
+        return self._total_cost
+
+    def reset(self):
+        self._server.request("run.reset", run=self._run)
+        self._total_cost = 0.0
+
+    def close(self):
+        self._server.close()
 
 
 def _cell_codes():
@@ -20,10 +59,15 @@ def _cell_codes():
 
 class NASHPOBench2API:
     """The NAS-HPO-Bench-II API. `data_dir` is the folder of the three original pickles, as for
-    the reference, or a TabularNAS native file; `None` opens the built-in synthetic table."""
+    the reference, or a TabularNAS native file; `None` opens the built-in synthetic table.
+
+    `transport` (not in the reference): 'in-process' calls the Swift library through its
+    shared library (libTabNASBinding.so beside the tabnas binary, or $TABNAS_LIBRARY),
+    'process' through a `tabnas serve` process, 'auto' (the default) the first when found."""
 
     def __init__(self, data_dir: Optional[str] = "data", seed: Optional[int] = None,
-                 logger: Optional[logging.Logger] = None, verbose: bool = True, binary: Optional[str] = None):
+                 logger: Optional[logging.Logger] = None, verbose: bool = True, binary: Optional[str] = None,
+                 transport: str = "auto"):
         self.data_dir = data_dir
         self.logger = logger
         self.verbose = verbose
@@ -39,16 +83,22 @@ class NASHPOBench2API:
                     self.logger.error('HINT: Download the API data from Google Drive, and set the path like '
                                       'NASHPOBench2API("path/to/data")')
                     raise FileNotFoundError(2, "No such file or directory", path)
-        self._server = Server("nashpobench2", data_dir, binary=binary)
-        # set search space: the first cell's 8 × 6 keys hold every learning rate and batch size
-        # (reading the dataset's full description would touch every stored value)
-        first = self._server.request("configuration", indices=list(range(48)))["configurations"]
+        if transport not in ("auto", "in-process", "process"):
+            raise ValueError(f"choose transport from ['auto', 'in-process', 'process'].")
+        library = find_library() if transport != "process" else None
+        if transport == "in-process" and library is None:
+            raise FileNotFoundError("no libTabNASBinding.so beside the tabnas binary or at $TABNAS_LIBRARY; build it with "
+                                    "'swift build -c release --product TabNASBinding'")
+        self._backend = InProcessNASHPO(data_dir, library) if library else _ServerBackend(data_dir, binary)
+        self.transport = "in-process" if library else "process"
+        # set search space (the table always holds all 4096 cell codes, 8 learning rates,
+        # 6 batch sizes and these three seeds)
         self.cellcodes = _cell_codes()
-        self.lrs = sorted({key["lr"] for key in first})
-        self.batch_sizes = sorted({key["batch_size"] for key in first})
+        self._cellcode_set = set(self.cellcodes)
+        self.lrs = list(LRS)
+        self.batch_sizes = list(BATCH_SIZES)
         self.seeds = list(SEEDS)
         self.epochs = [12, 200]
-        self._run = self._server.request("run.start", ranking="every")["run"]
         self._init_logdata()
         if seed:
             self.set_seed(seed)
@@ -56,16 +106,19 @@ class NASHPOBench2API:
             self.seed = self.seeds[0]
 
     def _init_logdata(self):
-        self.total_cost = 0.0
         self._count = 0
         if self.verbose:
             self.logger.setLevel(logging.DEBUG)
         else:
             self.logger.setLevel(logging.INFO)
 
-    # The log is kept by the server; these read it.
+    # The log is kept by the Swift library; these read it.
     def _log(self):
-        return self._server.request("run.log", run=self._run)
+        return self._backend.log()
+
+    @property
+    def total_cost(self):
+        return self._backend.total_cost()
 
     @property
     def acc_trans(self):
@@ -144,19 +197,13 @@ class NASHPOBench2API:
         assert iepoch <= epoch, ValueError(f"iepoch {iepoch} is graeter than epoch {epoch}")
         if seed:
             self.set_seed(seed)
-        query = {"cellcode": cellcode, "lr": lr, "batch_size": batch_size, "epoch": epoch, "mode": mode, "seed": self.seed}
         if epoch == 12:
-            query["iepoch"] = iepoch
-            if not enable_log:
-                answer = self._server.request("query", query=query)["result"]
-                return answer["accuracy"], answer["cost"]
-            response = self._server.request("run.query", run=self._run, query=query)
-            acc, cost = response["result"]["accuracy"], response["result"]["cost"]
-            self.total_cost = response["total_cost"]
-            self._write_log(acc, cost, {"cellcode": cellcode, "lr": lr, "batch_size": batch_size})
+            acc, cost = self._backend.query(cellcode, lr, batch_size, 12, mode, iepoch, self.seed, enable_log)
+            if enable_log:
+                self._write_log(acc, cost, {"cellcode": cellcode, "lr": lr, "batch_size": batch_size})
             return acc, cost
         elif epoch == 200:
-            return self._server.request("query", query=query)["result"]["accuracy"], None
+            return self._backend.query(cellcode, lr, batch_size, 200, mode, None, self.seed, False)[0], None
 
     def _write_log(self, acc, cost, key):
         """The reference's log lines (the log itself is the server's)."""
@@ -166,7 +213,7 @@ class NASHPOBench2API:
         self.logger.debug(f'{acc:>8.2f} %   {cost:>8.2f} sec  {key["cellcode"]} {key["lr"]:<7.5f} {key["batch_size"]:<3}')
 
     def get_total_cost(self):
-        return self.total_cost
+        return self._backend.total_cost()
 
     def get_results(self, epoch: Union[int, str] = "both", mode: str = "test"):
         log = self._log()
@@ -182,8 +229,7 @@ class NASHPOBench2API:
         self.logger.info(f' in {len(log["key_trans"])} trials ({log["total_cost"]:.2f} sec)')
         epochs = [12, 200] if epoch == "both" else [epoch]
         self.logger.info("-" * 56)
-        results = self._server.request(
-            "run.results", run=self._run, options={"final_epochs": epochs, "mode": mode, "seed": self.seed})["results"]
+        results = self._backend.results(epochs, mode, self.seed)
         self.final_accs = results["final_accs"]
         for e, final_acc in zip(epochs, self.final_accs):
             self.logger.info(f"{e}-epoch {mode} accuracy is {final_acc:.2f}%")
@@ -196,7 +242,7 @@ class NASHPOBench2API:
             self.logger = logger
         if verbose is not None:
             self.verbose = verbose
-        self._server.request("run.reset", run=self._run)
+        self._backend.reset()
         self._init_logdata()
 
     def get_random_key(self):
@@ -206,7 +252,11 @@ class NASHPOBench2API:
         return {"cellcode": cellcode, "lr": lr, "batch_size": batch_size}
 
     def _check_key(self, cellcode: str, lr: float, batch_size: int, epoch: int):
-        if cellcode not in self.cellcodes:
+        try:
+            known = cellcode in self._cellcode_set  # the reference's list test, by a set
+        except TypeError:
+            known = cellcode in self.cellcodes
+        if not known:
             raise ValueError(f"choose a cellcode {cellcode} from search space.")
         if lr not in self.lrs:
             raise ValueError(f"choose lr from {self.lrs}.")
@@ -225,5 +275,5 @@ class NASHPOBench2API:
             raise ValueError(f"choose a seed value from {self.seeds}.")
 
     def close(self):
-        """Ends the server (not in the reference, which holds no process)."""
-        self._server.close()
+        """Releases the table (not in the reference)."""
+        self._backend.close()
