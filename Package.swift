@@ -27,6 +27,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     .testTarget(name: "tabnasTests", dependencies: ["tabnas", "TabularNAS", "Baselines"], exclude: ["Golden"]),
     .testTarget(name: "BaselinesTests", dependencies: ["Baselines", "TabularNAS"]),
+    .testTarget(name: "BindingTests", dependencies: ["TabNASBinding", "TabularNAS"]),
   ],
   swiftLanguageModes: [.v6]
 )
