@@ -102,6 +102,35 @@ public func tabnasNASHPOQuery(
   }
 }
 
+/// Answers `count` unlogged queries of the keys at flat indices (as `get_idx_from_key`) into
+/// `accuracies` and `costs` (NaN where a query has none); all or nothing.
+@_cdecl("tabnas_nashpo_query_batch")
+public func tabnasNASHPOQueryBatch(
+  _ benchmark: UnsafeMutableRawPointer, _ indices: UnsafePointer<Int64>, _ count: Int64, _ epoch: Int64, _ mode: Int32,
+  _ iepoch: Int64, _ seed: Int64, _ accuracies: UnsafeMutablePointer<Double>, _ costs: UnsafeMutablePointer<Double>,
+  _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int32
+) -> Int32 {
+  let bench = Unmanaged<BenchmarkHandle>.fromOpaque(benchmark).takeUnretainedValue().benchmark
+  guard let split = [DataSplit.train, .valid, .test].dropFirst(Int(max(0, mode))).first, mode >= 0 else {
+    return fail("mode \(mode) is not 0 (train), 1 (valid) or 2 (test)", into: message, capacity: capacity)
+  }
+  do {
+    for row in 0..<Int(max(0, count)) {
+      let index = Int(indices[row])
+      guard (0..<bench.configurationCount).contains(index) else {
+        return fail("index \(index) at \(row) is outside 0…\(bench.configurationCount - 1)", into: message, capacity: capacity)
+      }
+      let result = try bench.query(
+        bench.configuration(at: index), epoch: Int(epoch), mode: split, iepoch: iepoch == 0 ? nil : Int(iepoch), seed: Int(seed))
+      accuracies[row] = result.value
+      costs[row] = result.cost ?? .nan
+    }
+    return 0
+  } catch {
+    return fail("\(error)", into: message, capacity: capacity)
+  }
+}
+
 /// A run's log as JSON (trajectories, total cost, best); release it with `tabnas_free`.
 @_cdecl("tabnas_nashpo_run_log")
 public func tabnasNASHPORunLog(_ run: UnsafeMutableRawPointer) -> UnsafeMutablePointer<CChar>? {

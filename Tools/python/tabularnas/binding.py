@@ -39,6 +39,8 @@ class InProcessNASHPO:
         for name in ("tabnas_nashpo_run_log",):
             getattr(library, name).argtypes = [void_p]
             getattr(library, name).restype = void_p
+        library.tabnas_nashpo_query_batch.argtypes = [void_p, ctypes.POINTER(c_int64), c_int64, c_int64, c_int32, c_int64, c_int64,
+                                                      ctypes.POINTER(c_double), ctypes.POINTER(c_double), c_char_p, c_int32]
         library.tabnas_nashpo_run_results.argtypes = [void_p, ctypes.POINTER(c_int64), c_int32, c_int32, c_int64, c_char_p, c_int32]
         library.tabnas_nashpo_run_results.restype = void_p
         library.tabnas_nashpo_run_total_cost.argtypes = [void_p]
@@ -62,6 +64,15 @@ class InProcessNASHPO:
             raise TabNASError("query", self._message.value.decode())
         cost = self._cost.value
         return self._accuracy.value, (None if math.isnan(cost) else cost)
+
+    def query_batch(self, indices, epoch, mode, iepoch, seed):
+        count = len(indices)
+        array = (ctypes.c_int64 * count)(*indices)
+        accuracies, costs = (ctypes.c_double * count)(), (ctypes.c_double * count)()
+        if self._library.tabnas_nashpo_query_batch(self._benchmark, array, count, epoch, MODES.get(mode, -1), iepoch or 0, seed,
+                                                   accuracies, costs, self._message, 1024):
+            raise TabNASError("query", self._message.value.decode())
+        return [(a, None if math.isnan(c) else c) for a, c in zip(accuracies, costs)]
 
     def _text(self, pointer):
         if not pointer:

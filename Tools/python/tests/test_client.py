@@ -69,6 +69,14 @@ class DropInTests(unittest.TestCase):
         self.assertEqual(api.get_total_cost(), 0.0)
         self.assertEqual(api.key_trans, [])
 
+    def test_query_batch(self):
+        api = self.api
+        keys = [api.get_key_from_idx(index) for index in (0, 777, 196607)]
+        self.assertEqual(api.query_batch(keys, iepoch=5), [api.query_by_key(**k, iepoch=5, enable_log=False) for k in keys])
+        self.assertEqual(api.query_batch(keys, epoch=200), [api.query_by_key(**k, epoch=200) for k in keys])
+        with self.assertRaises(ValueError):
+            api.query_batch([{"cellcode": "9|99|999", "lr": 0.1, "batch_size": 256}])
+
     def test_utils(self):
         self.assertEqual(get_ith_op("0|12|345", 4), 4)
         self.assertEqual(set_ith_op("0|12|345", 0, 3), "3|12|345")
