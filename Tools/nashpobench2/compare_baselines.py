@@ -20,54 +20,14 @@ import time
 sys.path.insert(0, os.path.dirname(__file__))
 from common import build, dataset, reference_python, run_json  # noqa: E402
 
-PYTHON_BASELINES = r"""
-import collections, json, random, sys, time
-from nashpobench2api import NASHPOBench2API as API
-api = API(sys.argv[1], verbose=False)
-runs, budget = int(sys.argv[2]), float(sys.argv[3])
+BENCH_ALGOS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "python", "bench_algos.py")
 
-def mutate(key):
-    element = random.choice([f"edge-{i}" for i in range(6)] + ["lr", "batch_size"])
-    key = dict(key)
-    if element.startswith("edge"):
-        i = int(element[-1])
-        ops = list(key["cellcode"].replace("|", ""))
-        ops[i] = str(random.choice([op for op in range(4) if op != int(ops[i])]))
-        key["cellcode"] = f"{ops[0]}|{ops[1]}{ops[2]}|{ops[3]}{ops[4]}{ops[5]}"
-    elif element == "lr":
-        key["lr"] = random.choice([lr for lr in api.lrs if lr != key["lr"]])
-    else:
-        key["batch_size"] = random.choice([b for b in api.batch_sizes if b != key["batch_size"]])
-    return key
 
-def random_search():
-    while api.get_total_cost() < budget:
-        api.query_by_key(**api.get_random_key(), epoch=12)
-    return api.get_results(epoch="both")
-
-def evolution():
-    population = collections.deque()
-    while len(population) < 10:
-        key = api.get_random_key()
-        population.append((key, api.query_by_key(**key, epoch=12)[0]))
-    while api.get_total_cost() < budget:
-        parent = max((random.choice(list(population)) for _ in range(3)), key=lambda member: member[1])
-        child = mutate(parent[0])
-        population.append((child, api.query_by_key(**child, epoch=12)[0]))
-        population.popleft()
-    return api.get_results(epoch="both")
-
-report = {}
-for name, algorithm in (("random", random_search), ("evolution", evolution)):
-    finals = []
-    start = time.perf_counter()
-    for seed in range(runs):
-        random.seed(seed)
-        api.reset_logdata()
-        finals.append(algorithm()["final_accs"][0])
-    report[name] = {"seconds": time.perf_counter() - start, "mean": sum(finals) / len(finals)}
-print(json.dumps(report))
-"""
+def python_baselines(python, folder, runs, budget):
+    """The reference algorithms (Tools/python/bench_algos.py) on the reference API: seconds and mean final accuracy."""
+    report = run_json([python, BENCH_ALGOS, "--api", "reference", "--data", folder, "--seeds", f"0:{runs}", "--budget", str(budget)])
+    return {name: {"seconds": report[name + "_seconds"],
+                   "mean": sum(r["final_accs"][0] for r in report[name]) / len(report[name])} for name in ("random", "evolution")}
 
 
 def main():
@@ -78,7 +38,7 @@ def main():
     binaries = build()
     native, folder = dataset(binaries)
     python = reference_python()
-    theirs = run_json([python, "-c", PYTHON_BASELINES, folder, str(args.runs), str(args.budget)])
+    theirs = python_baselines(python, folder, args.runs, args.budget)
     tabnas = os.path.join(binaries, "tabnas")
     print(f"{args.runs} runs each at {args.budget:g} s on full-size files ({folder}); loading excluded "
           "(TabularNAS: minus one query's process; its time includes finding the dataset's best for the regret)")
