@@ -60,9 +60,11 @@ struct ServeSession<B: RegisteredBenchmark> {
         .init("dataset", .string(benchmark.label)), .init("ops", .array(ServeOperation.allCases.map { .string($0.rawValue) })),
       ]
     case .describe:
-      guard let withInformation = request["information"].map({ $0 == .null ? true : $0 == .bool(true) ? true : $0 == .bool(false) ? false : nil }) ?? true
-      else { throw ServeError.badParameter(name: "information", expected: "true or false") }
-      return try describe(withInformation: withInformation)
+      switch request["information"] {
+      case nil, .null?, .bool(true)?: return try describe(withInformation: true)
+      case .bool(false)?: return try describe(withInformation: false)
+      default: throw ServeError.badParameter(name: "information", expected: "true or false")
+      }
     case .configuration:
       if let indices = try integers("indices", in: request) {
         return [.init("configurations", .array(try indices.map { try configuration(at: $0).jsonObject }))]
