@@ -15,6 +15,12 @@ private func fail(_ text: String, into buffer: UnsafeMutablePointer<CChar>?, cap
   return 1
 }
 
+/// The split a C mode number names: 0 train, 1 valid, 2 test.
+private func dataSplit(_ mode: Int32) -> DataSplit? {
+  let splits = [DataSplit.train, .valid, .test]
+  return splits.indices.contains(Int(mode)) ? splits[Int(mode)] : nil
+}
+
 /// A malloc'd NUL-terminated copy of a text, for the caller to release with `tabnas_free`.
 private func copy(_ text: String) -> UnsafeMutablePointer<CChar>? {
   let bytes = Array(text.utf8)
@@ -82,7 +88,7 @@ public func tabnasNASHPOQuery(
   _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int32
 ) -> Int32 {
   do {
-    guard let split = [DataSplit.train, .valid, .test].dropFirst(Int(max(0, mode))).first, mode >= 0 else {
+    guard let split = dataSplit(mode) else {
       return fail("mode \(mode) is not 0 (train), 1 (valid) or 2 (test)", into: message, capacity: capacity)
     }
     let key = try NASHPOKey(cellcode: String(cString: cellcode), lr: lr, batchSize: Int(batchSize))
@@ -111,7 +117,7 @@ public func tabnasNASHPOQueryBatch(
   _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int32
 ) -> Int32 {
   let bench = Unmanaged<BenchmarkHandle>.fromOpaque(benchmark).takeUnretainedValue().benchmark
-  guard let split = [DataSplit.train, .valid, .test].dropFirst(Int(max(0, mode))).first, mode >= 0 else {
+  guard let split = dataSplit(mode) else {
     return fail("mode \(mode) is not 0 (train), 1 (valid) or 2 (test)", into: message, capacity: capacity)
   }
   do {
@@ -134,18 +140,7 @@ public func tabnasNASHPOQueryBatch(
 /// A run's log as JSON (trajectories, total cost, best); release it with `tabnas_free`.
 @_cdecl("tabnas_nashpo_run_log")
 public func tabnasNASHPORunLog(_ run: UnsafeMutableRawPointer) -> UnsafeMutablePointer<CChar>? {
-  let log = Unmanaged<RunHandle>.fromOpaque(run).takeUnretainedValue().run.log
-  let best = log.best.map { entry in
-    JSONValue.object([.init("value", .number(entry.value)), .init("cost", .number(entry.cost)), .init("key", entry.key.jsonObject)])
-  }
-  return copy(
-    JSONValue.object([
-      .init("acc_trans", .array(log.values.map(JSONValue.number))), .init("key_trans", .array(log.keys.map(\.jsonObject))),
-      .init("best_acc_trans", .array(log.bestValues.map { $0.map(JSONValue.number) ?? .null })),
-      .init("best_key_trans", .array(log.bestKeys.map { $0?.jsonObject ?? .null })),
-      .init("total_cost_trans", .array(log.totalCosts.map(JSONValue.number))), .init("total_cost", .number(log.totalCost)),
-      .init("best", best ?? .null),
-    ]).text)
+  copy(Unmanaged<RunHandle>.fromOpaque(run).takeUnretainedValue().run.log.json.text)
 }
 
 /// A run's `get_results(epochs, mode)` as JSON, final accuracies read with `seed`; NULL with a
@@ -157,7 +152,7 @@ public func tabnasNASHPORunResults(
 ) -> UnsafeMutablePointer<CChar>? {
   let handle = Unmanaged<RunHandle>.fromOpaque(run).takeUnretainedValue()
   do {
-    guard let split = [DataSplit.train, .valid, .test].dropFirst(Int(max(0, mode))).first, mode >= 0 else {
+    guard let split = dataSplit(mode) else {
       _ = fail("mode \(mode) is not 0, 1 or 2", into: message, capacity: capacity)
       return nil
     }

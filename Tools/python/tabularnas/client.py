@@ -75,23 +75,22 @@ class Run:
         self.id = run_id
         self.total_cost = 0.0
 
+    def _logged(self, answer, **batch):
+        response = self.server.request("run.query", run=self.id, **batch)
+        self.total_cost = response["total_cost"]
+        return response[answer]
+
     def query(self, request):
         """A logged query -> its answer; the run's total cost is updated."""
-        response = self.server.request("run.query", run=self.id, query=request)
-        self.total_cost = response["total_cost"]
-        return response["result"]
+        return self._logged("result", query=request)
 
     def query_batch(self, requests):
         """Logged queries in one round trip (all or nothing)."""
-        response = self.server.request("run.query", run=self.id, queries=list(requests))
-        self.total_cost = response["total_cost"]
-        return response["results"]
+        return self._logged("results", queries=list(requests))
 
     def query_columns(self, columns):
         """Logged queries given as columns, answered as columns (all or nothing)."""
-        response = self.server.request("run.query", run=self.id, columns=columns)
-        self.total_cost = response["total_cost"]
-        return response["columns"]
+        return self._logged("columns", columns=columns)
 
     def log(self):
         """The trajectories so far, the total cost and the best entry."""

@@ -89,17 +89,8 @@ struct ServeSession<B: RegisteredBenchmark> {
       let members = try answer(request, in: &run, logging: true)
       return members + [.init("total_cost", .number(run.totalCost))]
     case .runLog:
-      let log = try openRun(request).log
-      let best = log.best.map { entry in
-        JSONValue.object([.init("value", .number(entry.value)), .init("cost", .number(entry.cost)), .init("key", entry.key.jsonObject)])
-      }
-      return [
-        .init("acc_trans", .array(log.values.map(JSONValue.number))), .init("key_trans", .array(log.keys.map(\.jsonObject))),
-        .init("best_acc_trans", .array(log.bestValues.map { $0.map(JSONValue.number) ?? .null })),
-        .init("best_key_trans", .array(log.bestKeys.map { $0?.jsonObject ?? .null })),
-        .init("total_cost_trans", .array(log.totalCosts.map(JSONValue.number))), .init("total_cost", .number(log.totalCost)),
-        .init("best", best ?? .null),
-      ]
+      guard case .object(let members) = try openRun(request).log.json else { return [] }
+      return members
     case .runResults:
       let run = try openRun(request)
       return [.init("results", try benchmark.results(of: run, options: request["options"] ?? .object([])).json)]

@@ -133,25 +133,11 @@ class NASHPOBench2API:
     def total_cost(self):
         return self._backend.total_cost()
 
-    @property
-    def acc_trans(self):
-        return self._log()["acc_trans"]
-
-    @property
-    def key_trans(self):
-        return self._log()["key_trans"]
-
-    @property
-    def best_acc_trans(self):
-        return self._log()["best_acc_trans"]
-
-    @property
-    def best_key_trans(self):
-        return self._log()["best_key_trans"]
-
-    @property
-    def total_cost_trans(self):
-        return self._log()["total_cost_trans"]
+    acc_trans = property(lambda self: self._log()["acc_trans"])
+    key_trans = property(lambda self: self._log()["key_trans"])
+    best_acc_trans = property(lambda self: self._log()["best_acc_trans"])
+    best_key_trans = property(lambda self: self._log()["best_key_trans"])
+    total_cost_trans = property(lambda self: self._log()["total_cost_trans"])
 
     @property
     def best_acc(self):
