@@ -179,6 +179,21 @@ struct SimulatedWorkersTests {
     #expect(throws: SearchError.stalled(runningTrials: 0)) { try SequentialDriver(budget: 10).run(&stuck, on: Self.bench) }
   }
 
+  @Test("a worker pool refuses busy workers, a trial still training and a trial that does not train forward")
+  func poolErrors() throws {
+    var pool = WorkerPool(benchmark: Self.bench, workers: 1)
+    let key = Self.bench.configuration(at: 3)
+    try pool.submit(Trial(id: 0, configuration: key, epochs: 4))
+    #expect(throws: SearchError.noFreeWorker(workers: 1)) { try pool.submit(Trial(id: 1, configuration: key, epochs: 4)) }
+    var two = WorkerPool(benchmark: Self.bench, workers: 2)
+    try two.submit(Trial(id: 0, configuration: key, epochs: 4))
+    #expect(throws: SearchError.trialRunning(id: 0)) { try two.submit(Trial(id: 0, configuration: key, epochs: 8)) }
+    _ = try pool.complete()
+    #expect(throws: SearchError.trialNotForward(id: 0, epochs: 4, trained: 4)) { try pool.submit(Trial(id: 0, configuration: key, epochs: 4)) }
+    #expect(pool.runningCount == 0 && pool.startedTrials == 1)
+    #expect("\(SearchError.trialNotForward(id: 0, epochs: 4, trained: 4))".contains("has trained 4 already"))
+  }
+
   @Test("timelines round-trip through results files and shard reports merge with their worker figures")
   func timelineFiles() throws {
     let runner = SearchRunner(algorithm: .asha, settings: SearchSettings(), budget: .time(3000), seed: 5, workers: 4)
@@ -197,5 +212,8 @@ struct SimulatedWorkersTests {
     }
     #expect(try SearchReport.merging([("a", report(0..<1)), ("b", report(1..<4))]) == report(0..<4))
     #expect(try SearchReport(json: JSONValue(parsing: Array(report(0..<4).json.text.utf8)), path: "s") == report(0..<4))
+    // A summary whose worker figures do not match its runs is refused by name.
+    let shortened = report(0..<4).json.text.replacingOccurrences(of: #""utilisations": ["#, with: #""utilisations": [0.5, "#)
+    #expect(throws: ResultsFolderError.self) { try SearchReport(json: JSONValue(parsing: Array(shortened.utf8)), path: "s") }
   }
 }

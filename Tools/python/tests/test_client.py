@@ -129,6 +129,22 @@ class GenericClientTests(unittest.TestCase):
             self.assertEqual(timeline["workers"], 4)
             self.assertTrue(all(end <= 5000 for end in timeline["end"]))
 
+    def test_binary_and_transport_errors(self):
+        from tabularnas import ServerNotFound
+        saved = os.environ.get("TABNAS_BINARY")
+        os.environ["TABNAS_BINARY"] = "/no/such/tabnas"
+        try:
+            with self.assertRaises(ServerNotFound) as missing:
+                Server()
+            self.assertIn("/no/such/tabnas", str(missing.exception))
+        finally:
+            if saved is None:
+                del os.environ["TABNAS_BINARY"]
+            else:
+                os.environ["TABNAS_BINARY"] = saved
+        with self.assertRaises(ValueError):
+            NASHPOBench2API(None, verbose=False, transport="carrier pigeon")
+
     def test_server_errors_are_typed(self):
         server = Server()
         with self.assertRaises(TabNASError) as unknown:
