@@ -18,7 +18,7 @@ struct DatasetChoiceTests {
   @Test("each dataset accepts only its own opening options")
   func options() throws {
     let nas = try DatasetChoice(parsing: "nashpobench2"), curves = try DatasetChoice(parsing: "naap440")
-    #expect(DatasetOption.allCases.filter(nas.accepts) == [.data, .syntheticSeed, .surrogateCost, .finalEpochs])
+    #expect(DatasetOption.allCases.filter(nas.accepts) == [.data, .syntheticSeed, .surrogateCost, .finalEpochs, .cacheDirectory, .noCache])
     #expect(DatasetOption.allCases.filter(curves.accepts) == [.data, .cost])
     #expect(DatasetChoice.expectation(of: .cost, for: "NumMACs*epochs") == nil)
     #expect(DatasetChoice.expectation(of: .cost, for: "macs") == "epochs or COLUMN*epochs")

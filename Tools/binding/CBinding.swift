@@ -1,4 +1,4 @@
-import Glibc
+@preconcurrency import Glibc
 import TabularNAS
 
 // The C interface of the NAS-HPO-Bench-II drop-in's in-process transport (Python ctypes): the
@@ -30,14 +30,20 @@ private func copy(_ text: String) -> UnsafeMutablePointer<CChar>? {
   return buffer
 }
 
-/// Opens the original pickles folder or a native file at `path` (NULL: the synthetic table).
+/// Opens the original pickles folder or a native file at `path` (NULL: the synthetic table). A
+/// pickle folder goes through the environment's cache (``NativeFileCache/standard(folder:disabled:environment:)``),
+/// whose warning, if any, is written to standard error.
 @_cdecl("tabnas_nashpo_open")
 public func tabnasNASHPOOpen(
   _ path: UnsafePointer<CChar>?, _ handle: UnsafeMutablePointer<UnsafeMutableRawPointer?>,
   _ message: UnsafeMutablePointer<CChar>?, _ capacity: Int32
 ) -> Int32 {
   do {
-    let benchmark = try path.map { try NASHPOBench2(contentsOf: String(cString: $0)) } ?? NASHPOBench2.synthetic()
+    let benchmark = try path.map { path in
+      try NASHPOBench2(contentsOf: String(cString: path), cache: .standard()) { outcome in
+        if let warning = outcome.warning { fputs(warning + "\n", stderr) }
+      }
+    } ?? NASHPOBench2.synthetic()
     handle.pointee = Unmanaged.passRetained(BenchmarkHandle(benchmark: benchmark)).toOpaque()
     return 0
   } catch {

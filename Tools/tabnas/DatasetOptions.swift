@@ -1,7 +1,7 @@
 import TabularNAS
 
 /// The options every dataset-reading command shares: `--dataset`, `--data`, `--synthetic-seed`,
-/// `--cost`, `--surrogate-cost`, `--json`. Which of them a dataset accepts, and how it opens,
+/// `--cost`, `--surrogate-cost`, `--cache-dir`, `--no-cache`, `--json`. Which of them a dataset accepts, and how it opens,
 /// the library's ``DatasetChoice`` says.
 struct DatasetOptions {
   static let usage = """
@@ -15,6 +15,10 @@ struct DatasetOptions {
                              else ./Data, else ../shared/data)
       --synthetic-seed N     nashpobench2: seed of the synthetic table (default 0)
       --surrogate-cost R     nashpobench2: cost of epoch-200 queries: unavailable (default) or extrapolated
+      --cache-dir DIR        nashpobench2: where a pickle folder's native form is cached on its first
+                             open and mapped on later ones (default: $TABNAS_CACHE_DIR, else
+                             $XDG_CACHE_HOME/tabularnas, else ~/.cache/tabularnas)
+      --no-cache             nashpobench2: read the pickles every time (or set TABNAS_NO_CACHE=1)
       --cost RULE            learning curves: epochs (default) or COLUMN*epochs, e.g. NumMACs*epochs
       --json                 print JSON instead of text
     """
@@ -43,6 +47,8 @@ struct DatasetOptions {
       DatasetOption.syntheticSeed.rawValue, as: { UInt64($0) }, expecting: "a non-negative integer")
     options.cost = try arguments.option(DatasetOption.cost.rawValue)
     options.surrogateCost = try arguments.option(DatasetOption.surrogateCost.rawValue)
+    options.cacheDirectory = try arguments.option(DatasetOption.cacheDirectory.rawValue)
+    options.noCache = try arguments.flag(DatasetOption.noCache.rawValue)
     json = acceptsJSON ? try arguments.flag("json") : false
     if let cost = options.cost, let expected = DatasetChoice.expectation(of: .cost, for: cost) {
       throw UsageError.invalidValue(option: DatasetOption.cost.rawValue, value: cost, expected: expected)
@@ -53,8 +59,14 @@ struct DatasetOptions {
     if options.dataPath != nil && options.syntheticSeed != nil {
       throw UsageError.exclusiveOptions(DatasetOption.data.rawValue, DatasetOption.syntheticSeed.rawValue)
     }
+    if options.cacheDirectory != nil && options.noCache {
+      throw UsageError.exclusiveOptions(DatasetOption.cacheDirectory.rawValue, DatasetOption.noCache.rawValue)
+    }
   }
 
-  /// Opens the dataset; pass it to a function generic over ``RegisteredBenchmark``.
-  func open() throws -> any RegisteredBenchmark { try choice.open(options) }
+  /// Opens the dataset, printing any warning (such as an unwritable cache) to standard error;
+  /// pass it to a function generic over ``RegisteredBenchmark``.
+  func open(console: Console) throws -> any RegisteredBenchmark {
+    try choice.open(options) { console.printError($0) }
+  }
 }

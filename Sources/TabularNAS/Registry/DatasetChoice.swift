@@ -1,3 +1,5 @@
+import Foundation
+
 /// A dataset named the way users name it (`nashpobench2`, `naap440`, `baker:FILE`,
 /// `csv:PATH`): the one place that maps names to datasets, what each accepts, and how it opens.
 ///
@@ -87,16 +89,22 @@ public struct DatasetChoice: Sendable, Equatable {
   public static func expectation(of option: DatasetOption, for value: String) -> String? {
     switch option {
     case .cost: (try? CurveCostRule(parsing: value)) == nil ? "epochs or COLUMN*epochs" : nil
-    case .data, .syntheticSeed, .surrogateCost, .finalEpochs: nil
+    case .data, .syntheticSeed, .surrogateCost, .finalEpochs, .cacheDirectory, .noCache: nil
     }
   }
 
   /// Opens the dataset.
   ///
-  /// - Parameter options: Only options the dataset ``accepts(_:)`` may be set.
+  /// - Parameters:
+  ///   - options: Only options the dataset ``accepts(_:)`` may be set.
+  ///   - environment: Where the default cache folder is read from (``NativeFileCache``).
+  ///   - warn: Told a warning to show the user, such as a cache that cannot be written.
   /// - Throws: ``RegistryError`` for an option the dataset does not take or an invalid value;
   ///   the dataset's file errors.
-  public func open(_ options: DatasetOpenOptions) throws -> any RegisteredBenchmark {
+  public func open(
+    _ options: DatasetOpenOptions, environment: [String: String] = ProcessInfo.processInfo.environment,
+    warn: (String) -> Void = { _ in }
+  ) throws -> any RegisteredBenchmark {
     if let option = options.given.first(where: { !accepts($0) }) {
       throw RegistryError.optionNotAccepted(option: option.rawValue, dataset: name)
     }
@@ -109,7 +117,10 @@ public struct DatasetChoice: Sendable, Equatable {
         }
         return rule
       } ?? .unavailable
-      let bench = try options.dataPath.map { try NASHPOBench2(contentsOf: $0) } ?? .synthetic(seed: options.syntheticSeed ?? 0)
+      let cache = options.cache(environment: environment)
+      let bench = try options.dataPath.map { path in
+        try NASHPOBench2(contentsOf: path, cache: cache) { outcome in outcome.warning.map(warn) }
+      } ?? .synthetic(seed: options.syntheticSeed ?? 0)
       return bench.withSurrogateCost(rule)
     case .knownCurves(let descriptor):
       let data = try LearningCurveDataset(contentsOf: DataFolder.locate(descriptor, in: options.dataPath), descriptor: descriptor)

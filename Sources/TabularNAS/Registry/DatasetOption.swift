@@ -1,3 +1,5 @@
+import Foundation
+
 /// An option that tells how to open a dataset; each dataset accepts some of them.
 public enum DatasetOption: String, CaseIterable, Sendable {
   /// `--data PATH`: where the files are.
@@ -10,6 +12,10 @@ public enum DatasetOption: String, CaseIterable, Sendable {
   case surrogateCost = "surrogate-cost"
   /// `--final-epochs LIST`: the epochs a run's final values are read at.
   case finalEpochs = "final-epochs"
+  /// `--cache-dir DIR`: where opened source files are cached in native form.
+  case cacheDirectory = "cache-dir"
+  /// `--no-cache`: read the source files every time.
+  case noCache = "no-cache"
 }
 
 /// The values of the ``DatasetOption``s a user gave, still as text.
@@ -22,18 +28,33 @@ public struct DatasetOpenOptions: Sendable, Equatable {
   public var cost: String?
   /// `--surrogate-cost`.
   public var surrogateCost: String?
+  /// `--cache-dir`.
+  public var cacheDirectory: String?
+  /// `--no-cache`.
+  public var noCache: Bool
 
   /// Creates options; every one absent by default.
-  public init(dataPath: String? = nil, syntheticSeed: UInt64? = nil, cost: String? = nil, surrogateCost: String? = nil) {
+  public init(
+    dataPath: String? = nil, syntheticSeed: UInt64? = nil, cost: String? = nil, surrogateCost: String? = nil,
+    cacheDirectory: String? = nil, noCache: Bool = false
+  ) {
     self.dataPath = dataPath
     self.syntheticSeed = syntheticSeed
     self.cost = cost
     self.surrogateCost = surrogateCost
+    self.cacheDirectory = cacheDirectory
+    self.noCache = noCache
   }
 
   /// The options given, to check against what a dataset accepts.
   public var given: [DatasetOption] {
     [(DatasetOption.data, dataPath != nil), (.syntheticSeed, syntheticSeed != nil), (.cost, cost != nil),
-     (.surrogateCost, surrogateCost != nil)].filter(\.1).map(\.0)
+     (.surrogateCost, surrogateCost != nil), (.cacheDirectory, cacheDirectory != nil), (.noCache, noCache)]
+      .filter(\.1).map(\.0)
+  }
+
+  /// The cache these options and the environment choose (``NativeFileCache/standard(folder:disabled:environment:)``).
+  public func cache(environment: [String: String] = ProcessInfo.processInfo.environment) -> NativeFileCache? {
+    NativeFileCache.standard(folder: cacheDirectory, disabled: noCache, environment: environment)
   }
 }

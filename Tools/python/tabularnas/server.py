@@ -3,6 +3,7 @@ import json
 import os
 import shutil
 import subprocess
+import warnings
 
 PROTOCOL_VERSION = 1
 ENVIRONMENT_VARIABLE = "TABNAS_BINARY"
@@ -80,6 +81,8 @@ class Server:
             raise TabNASError("protocol", f"the server speaks protocol {hello.get('protocol')}, "
                                           f"this client {PROTOCOL_VERSION}: use matching versions")
         self.dataset = hello["dataset"]
+        for warning in hello.get("warnings", []):     # e.g. a cache folder that cannot be written
+            warnings.warn(warning, RuntimeWarning, stacklevel=2)
 
     def request(self, op, **parameters):
         """Sends one request and returns its response; raises TabNASError when refused."""

@@ -2,8 +2,12 @@
 python3 -m unittest discover -s Tools/python/tests"""
 import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import unittest
+import warnings
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tabularnas import Dataset, Server, TabNASError  # noqa: E402
@@ -176,6 +180,61 @@ class ExampleTests(unittest.TestCase):
         if not (os.environ.get("TABNAS_DATA") or os.path.isdir(shared)):
             self.skipTest("no learning-curve data (set TABNAS_DATA)")
         self.assertIn("1000 (1, 20)", self.run_example("any_dataset.py"))
+
+
+class CacheTests(unittest.TestCase):
+    """Pickle folders open through the cache in both transports; an unwritable cache warns."""
+
+    @classmethod
+    def setUpClass(cls):
+        from tabularnas.server import find_binary
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+        cls.scratch = tempfile.mkdtemp(prefix="tabnas-python-cache-")
+        native = os.path.join(cls.scratch, "synthetic.tabnas")
+        subprocess.run([find_binary(), "convert", "--output", native], check=True, capture_output=True)
+        cls.pickles = os.path.join(cls.scratch, "pickles")
+        subprocess.run([sys.executable, os.path.join(root, "Tools", "nashpobench2", "write_original_files.py"),
+                        "--native", native, "--output", cls.pickles, "--classes", "2"], check=True, capture_output=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.scratch, ignore_errors=True)
+
+    def setUp(self):
+        self.saved = {name: os.environ.get(name) for name in ("TABNAS_CACHE_DIR", "TABNAS_NO_CACHE")}
+        os.environ.pop("TABNAS_NO_CACHE", None)
+
+    def tearDown(self):
+        for name, value in self.saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    def test_first_open_writes_an_entry_that_later_opens_use(self):
+        cache = os.environ["TABNAS_CACHE_DIR"] = os.path.join(self.scratch, "cache")
+        answers = []
+        for transport in ("in-process", "process", "in-process"):
+            api = NASHPOBench2API(self.pickles, verbose=False, transport=transport)
+            answers.append(api.query_by_key("0|10|210", 0.1, 256, iepoch=6))
+            api.close()
+        self.assertEqual(len(set(answers)), 1)
+        entries = [name for name in os.listdir(cache) if not name.startswith(".")]
+        self.assertEqual(len(entries), 1)
+        self.assertTrue(entries[0].startswith("nashpobench2-") and entries[0].endswith(".tabnas"))
+
+    def test_an_unwritable_cache_warns_once_and_still_answers(self):
+        blocker = os.path.join(self.scratch, "blocker")
+        with open(blocker, "w") as file:
+            file.write("a file where the cache folder should be")
+        os.environ["TABNAS_CACHE_DIR"] = os.path.join(blocker, "cache")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with Server("nashpobench2", self.pickles) as server:
+                answer = server.request("query", query={"cellcode": "0|10|210", "lr": 0.1, "batch_size": 256})["result"]
+        cache_warnings = [w for w in caught if "cache unavailable" in str(w.message)]
+        self.assertEqual(len(cache_warnings), 1)
+        self.assertIn("accuracy", answer)
 
 
 if __name__ == "__main__":

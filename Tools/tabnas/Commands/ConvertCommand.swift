@@ -28,7 +28,7 @@ struct ConvertCommand: Command {
 
   func run(console: Console) throws {
     guard dataset.choice.hasNativeFormat else { throw RegistryError.noNativeFormat(dataset: dataset.datasetName) }
-    let benchmark = try dataset.open()
+    let benchmark = try dataset.open(console: console)
     try benchmark.writeNativeFile(to: output)
     console.print("wrote \(output): \(benchmark.name)")
   }

@@ -23,7 +23,7 @@ struct InfoCommand: Command {
   }
 
   func run(console: Console) throws {
-    let information = try dataset.open().information()
+    let information = try dataset.open(console: console).information()
     console.print(dataset.json ? information.json.text : information.text.joined(separator: "\n"))
   }
 }

@@ -76,7 +76,7 @@ struct PredictCommand: Command {
   }
 
   func run(console: Console) throws {
-    try predict(on: dataset.open(), console: console)
+    try predict(on: dataset.open(console: console), console: console)
   }
 
   private func predict<B: RegisteredBenchmark>(on data: B, console: Console) throws {

@@ -70,7 +70,7 @@ struct QueryCommand: Command {
   }
 
   func run(console: Console) throws {
-    try query(dataset.open(), console: console)
+    try query(dataset.open(console: console), console: console)
   }
 
   private func query<B: RegisteredBenchmark>(_ benchmark: B, console: Console) throws {

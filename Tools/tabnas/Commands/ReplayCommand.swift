@@ -81,7 +81,7 @@ struct ReplayCommand: Command {
 
   func run(console: Console) throws {
     let lines = try scriptLines()
-    try replay(lines, on: dataset.open(), console: console)
+    try replay(lines, on: dataset.open(console: console), console: console)
   }
 
   private func replay<B: RegisteredBenchmark>(_ lines: [(number: Int, text: String)], on benchmark: B, console: Console) throws {

@@ -101,7 +101,7 @@ struct SearchCommand: Command {
   }
 
   func run(console: Console) throws {
-    let benchmark = try dataset.open()
+    let benchmark = try dataset.open(console: console)
     guard let searchable = benchmark as? any SearchableBenchmark else {
       throw CommandError.unsupportedDataset(dataset.datasetName, supported: "datasets the baselines can search")
     }

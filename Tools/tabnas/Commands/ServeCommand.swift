@@ -16,7 +16,7 @@ struct ServeCommand: Command {
     with an error and changes nothing; blank lines are ignored.
 
     ops:
-      hello                                   protocol version, server, dataset, ops
+      hello                                   protocol version, server, dataset, ops, warnings
       describe [information: false]           configurations, request fields, epochs, metric,
                                               direction, cost unit, the dataset's info (false:
                                               without it, which reads every configuration)
@@ -52,12 +52,18 @@ struct ServeCommand: Command {
   }
 
   func run(console: Console) throws {
-    try serve(dataset.open(), lines: AnyIterator { readLine(strippingNewline: true) }, console: console)
+    // Warnings go to standard error and into `hello`, where a client that pipes stderr sees them.
+    var warnings: [String] = []
+    let benchmark = try dataset.choice.open(dataset.options) { warning in
+      console.printError(warning)
+      warnings.append(warning)
+    }
+    try serve(benchmark, warnings: warnings, lines: AnyIterator { readLine(strippingNewline: true) }, console: console)
   }
 
   /// Answers every non-blank line, flushing after each answer so a client can wait for it.
-  func serve<B: RegisteredBenchmark>(_ benchmark: B, lines: some Sequence<String>, console: Console) {
-    var session = ServeSession(benchmark: benchmark)
+  func serve<B: RegisteredBenchmark>(_ benchmark: B, warnings: [String] = [], lines: some Sequence<String>, console: Console) {
+    var session = ServeSession(benchmark: benchmark, warnings: warnings)
     for line in lines where !line.allSatisfy(\.isWhitespace) {
       console.print(session.respond(to: line))
       fflush(stdout)

@@ -41,7 +41,7 @@ struct SpeedupCommand: Command {
   }
 
   func run(console: Console) throws {
-    try report(on: dataset.open(), console: console)
+    try report(on: dataset.open(console: console), console: console)
   }
 
   /// Runs every Δ on a dataset and prints the table (or JSON).

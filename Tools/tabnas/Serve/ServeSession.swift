@@ -13,11 +13,16 @@ struct ServeSession<B: RegisteredBenchmark> {
   }
 
   let benchmark: B
+  /// Warnings from opening the dataset (such as an unwritable cache), which `hello` passes on.
+  let warnings: [String]
   private var runs: [Int: BenchmarkRun<B>] = [:]
   private var workers: [Int: Workers] = [:]
   private var nextID = 1
 
-  init(benchmark: B) { self.benchmark = benchmark }
+  init(benchmark: B, warnings: [String] = []) {
+    self.benchmark = benchmark
+    self.warnings = warnings
+  }
 
   /// The response to one request line.
   mutating func respond(to line: String) -> String {
@@ -58,6 +63,7 @@ struct ServeSession<B: RegisteredBenchmark> {
       return [
         .init("protocol", .integer(ServeOperation.protocolVersion)), .init("server", .string("tabnas serve")),
         .init("dataset", .string(benchmark.label)), .init("ops", .array(ServeOperation.allCases.map { .string($0.rawValue) })),
+        .init("warnings", .array(warnings.map(JSONValue.string))),
       ]
     case .describe:
       switch request["information"] {

@@ -10,6 +10,12 @@ struct NASHPOPickleLoader {
   let cellinfo: String
   let avgaccs200: String
 
+  /// A loader of the original files in a folder.
+  init(folder: String) {
+    let files = NASHPOBench2.originalFileNames.map { (folder as NSString).appendingPathComponent($0) }
+    (bench12, cellinfo, avgaccs200) = (files[0], files[1], files[2])
+  }
+
   func load() throws -> NASHPOTable {
     let classes = try loadCellClasses()
     // Every value is checked to be written (presence masks), so the store need not be pre-filled.

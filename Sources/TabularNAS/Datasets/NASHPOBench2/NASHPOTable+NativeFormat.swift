@@ -8,12 +8,16 @@
 /// the curves `[run][curve][epoch]`, the totals `[run][total]` and the surrogate accuracies
 /// `[class][lr][batch size]` as `Float64`.
 extension NASHPOTable {
-  /// Encodes the table as a native file.
-  func nativeFileBytes(source: DatasetSource) -> [UInt8] {
+  /// Encodes the table as a native file whose origin label is `label` (default: the source's
+  /// description).
+  func nativeFileBytes(source: DatasetSource, label: String? = nil) -> [UInt8] {
+    // The header's bytes come first and are filled in last, so the file is built in one array.
     var payload = LittleEndianWriter()
+    payload.bytes.reserveCapacity(NativeFileHeader.size + runs.curveValues.count * 8 + runs.scalarValues.count * 8 + 65_536)
+    payload.bytes += [UInt8](repeating: 0, count: NativeFileHeader.size)
     let hashBytes = classHashes.map { Array($0.utf8) }
     let hashSectionLength = hashBytes.reduce(0) { $0 + 4 + $1.count }
-    let label = Array(source.description.utf8)
+    let label = Array((label ?? source.description).utf8)
     for count in [
       classCount, runs.recordCount, runs.curveNames.count, runs.epochCount, runs.scalarNames.count,
       surrogateAccuracies.count, (hashSectionLength + 7) / 8 * 8, (label.count + 7) / 8 * 8,
@@ -32,9 +36,12 @@ extension NASHPOTable {
     for buffer in [runs.curveValues, runs.scalarValues, surrogateAccuracies] {
       buffer.withValues(from: 0, count: buffer.count) { payload.append($0) }
     }
-    var header = NativeFileHeader(datasetKind: .nasHPOBench2, payloadLength: payload.bytes.count, checksum: 0, source: source)
-    header.checksum = header.fileChecksum(payloadChecksum: payload.bytes.withUnsafeBytes(Checksum64.checksum))
-    return header.encoded + payload.bytes
+    let payloadLength = payload.bytes.count - NativeFileHeader.size
+    var header = NativeFileHeader(datasetKind: .nasHPOBench2, payloadLength: payloadLength, checksum: 0, source: source)
+    header.checksum = header.fileChecksum(
+      payloadChecksum: payload.bytes.withUnsafeBytes { Checksum64.checksum(UnsafeRawBufferPointer(rebasing: $0[NativeFileHeader.size...])) })
+    payload.bytes.replaceSubrange(0..<NativeFileHeader.size, with: header.encoded)
+    return payload.bytes
   }
 
   /// Opens a native file in place; the values stay in the mapped file.

@@ -120,6 +120,10 @@ struct LittleEndianWriter {
   }
 
   mutating func append(_ values: UnsafeBufferPointer<Double>) {
+    if UInt64(1).littleEndian == 1 {
+      bytes.append(contentsOf: UnsafeRawBufferPointer(values))
+      return
+    }
     values.withMemoryRebound(to: UInt64.self) { words in
       for word in words { append(word) }
     }
