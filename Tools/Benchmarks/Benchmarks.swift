@@ -9,7 +9,7 @@
 enum Benchmarks {
   static let all: [(name: String, usage: String, run: @Sendable ([String]) throws -> Void)] = [
     ("query", "query", { _ in try QueryBenchmark.run() }),
-    ("open", "open PATH  (a pickle folder or a native file; prints JSON)", FileBenchmark.open),
+    ("open", "open PATH [CACHE_DIR]  (a pickle folder or a native file, through a cache folder; prints JSON)", FileBenchmark.open),
     ("logged-queries", "logged-queries PATH COUNT  (prints JSON)", FileBenchmark.loggedQueries),
     ("curves", "curves FOLDER REPETITIONS  (learning-curve CSVs; prints JSON)", CurveBenchmark.run),
     ("svr", SVRBenchmark.usage, SVRBenchmark.run),
@@ -45,6 +45,15 @@ func measure(repetitions: Int = 5, _ body: () throws -> Void) rethrows -> Double
 /// A duration in seconds.
 func seconds(_ duration: Duration) -> Double {
   Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+}
+
+/// The process's peak resident memory so far, in bytes (`VmHWM` in `/proc/self/status`).
+func peakResidentBytes() -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+    let kibibytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+  else { return -1 }
+  return kibibytes * 1024
 }
 
 /// The process's resident memory now, in bytes (from `/proc/self/statm`).

@@ -4,14 +4,25 @@ import TabularNAS
 ///
 /// Each call measures one thing in a fresh process, so resident memory is that of opening alone.
 enum FileBenchmark {
-  /// `open PATH`: seconds to open and resident bytes afterwards, as JSON.
+  /// `open PATH [CACHE_DIR]`: seconds to open (through a cache folder when given), resident
+  /// bytes afterwards and at the peak, and what the cache did, as JSON.
   @Sendable static func open(_ arguments: [String]) throws {
-    guard let path = arguments.first else { throw BenchmarkError.usage("open PATH") }
+    guard let path = arguments.first, arguments.count <= 2 else { throw BenchmarkError.usage("open PATH [CACHE_DIR]") }
+    let cache = arguments.count == 2 ? NativeFileCache(folder: arguments[1]) : nil
     let before = residentBytes()
+    var outcome = "none"
     let start = ContinuousClock.now
-    let bench = try NASHPOBench2(contentsOf: path)
+    let bench = try NASHPOBench2(contentsOf: path, cache: cache) { result in
+      switch result {
+      case .hit: outcome = "hit"
+      case .created: outcome = "created"
+      case .rebuilt: outcome = "rebuilt"
+      case .unavailable: outcome = "unavailable"
+      }
+    }
     let elapsed = seconds(ContinuousClock.now - start)
     let after = residentBytes()
+    let peak = peakResidentBytes()
     // Then read every value once, as a long search eventually does.
     var sum = 0.0
     for key in bench.searchSpace {
@@ -21,7 +32,8 @@ enum FileBenchmark {
     let touched = residentBytes()
     print(
       #"{"seconds": \#(elapsed), "resident_bytes": \#(after), "resident_bytes_all_touched": \#(touched), "#
-        + #""resident_bytes_before": \#(before), "checksum": \#(sum)}"#)
+        + #""resident_bytes_before": \#(before), "peak_resident_bytes": \#(peak), "cache": "\#(outcome)", "#
+        + #""checksum": \#(sum)}"#)
   }
 
   /// `logged-queries PATH COUNT`: nanoseconds per logged `queryByKey` with string keys, as JSON.

@@ -1,5 +1,6 @@
 """The in-process transport: NAS-HPO-Bench-II through the TabNASBinding shared library (ctypes),
 the same Swift library calls `tabnas serve` makes, without a process in between."""
+import array
 import ctypes
 import json
 import math
@@ -66,13 +67,19 @@ class InProcessNASHPO:
         return self._accuracy.value, (None if math.isnan(cost) else cost)
 
     def query_batch(self, indices, epoch, mode, iepoch, seed):
+        # array.array buffers: filled and read back in C, without a ctypes object per value.
         count = len(indices)
-        array = (ctypes.c_int64 * count)(*indices)
-        accuracies, costs = (ctypes.c_double * count)(), (ctypes.c_double * count)()
-        if self._library.tabnas_nashpo_query_batch(self._benchmark, array, count, epoch, MODES.get(mode, -1), iepoch or 0, seed,
-                                                   accuracies, costs, self._message, 1024):
+        keys = array.array("q", indices or [0])
+        accuracies, costs = array.array("d", bytes(8 * max(count, 1))), array.array("d", bytes(8 * max(count, 1)))
+        pointers = [(kind * len(values)).from_buffer(values)
+                    for kind, values in ((ctypes.c_int64, keys), (ctypes.c_double, accuracies), (ctypes.c_double, costs))]
+        if self._library.tabnas_nashpo_query_batch(self._benchmark, pointers[0], count, epoch, MODES.get(mode, -1), iepoch or 0,
+                                                   seed, pointers[1], pointers[2], self._message, 1024):
             raise TabNASError("query", self._message.value.decode())
-        return [(a, None if math.isnan(c) else c) for a, c in zip(accuracies, costs)]
+        costs = costs.tolist()[:count]
+        if math.isnan(sum(costs)):                       # NaN marks a cost the table does not have
+            costs = [None if math.isnan(cost) else cost for cost in costs]
+        return list(zip(accuracies.tolist()[:count], costs))
 
     def _text(self, pointer):
         if not pointer:
