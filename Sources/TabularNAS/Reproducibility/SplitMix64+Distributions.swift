@@ -2,7 +2,7 @@ import Foundation
 
 extension SplitMix64 {
   /// Draws a uniform value in the half-open interval [0, 1) with 53 random bits.
-  mutating func nextUnitInterval() -> Double {
+  public mutating func nextUnitInterval() -> Double {
     Double(next() >> 11) * 0x1p-53
   }
 
@@ -11,7 +11,7 @@ extension SplitMix64 {
   /// - Parameters:
   ///   - mean: The mean of the distribution.
   ///   - standardDeviation: Its standard deviation; zero returns `mean` without drawing.
-  mutating func nextGaussian(mean: Double = 0, standardDeviation: Double = 1) -> Double {
+  public mutating func nextGaussian(mean: Double = 0, standardDeviation: Double = 1) -> Double {
     guard standardDeviation != 0 else { return mean }
     // 1 - u lies in (0, 1], so the logarithm is finite.
     let u = 1 - nextUnitInterval()

@@ -58,7 +58,7 @@ struct ServeCommand: Command {
       console.printError(warning)
       warnings.append(warning)
     }
-    try serve(benchmark, warnings: warnings, lines: AnyIterator { readLine(strippingNewline: true) }, console: console)
+    serve(benchmark, warnings: warnings, lines: AnyIterator { readLine(strippingNewline: true) }, console: console)
   }
 
   /// Answers every non-blank line, flushing after each answer so a client can wait for it.
