@@ -82,6 +82,8 @@ enum OptionValue {
   static func positiveInteger(_ text: String) -> Int? { Int(text).flatMap { $0 > 0 ? $0 : nil } }
   /// A positive integer no larger than `maximum`, else `nil`.
   static func positiveInteger(_ text: String, atMost maximum: Int) -> Int? { positiveInteger(text).flatMap { $0 <= maximum ? $0 : nil } }
+  /// A positive finite number, else `nil`.
+  static func positiveNumber(_ text: String) -> Double? { Double(text).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }
   /// A number strictly between 0 and 1 (a probability threshold or a fraction of a curve), else `nil`.
   static func openFraction(_ text: String) -> Double? { Double(text).flatMap { $0 > 0 && $0 < 1 ? $0 : nil } }
 }

@@ -31,9 +31,8 @@ struct WorkerOptions {
   var isSimulated: Bool { workers != nil || (budget.map { $0.kind != "cost" } ?? false) || overhead != .none }
 
   init(parsing arguments: inout Arguments) throws {
-    let positive = { (text: String) in Double(text).flatMap { $0 > 0 && $0.isFinite ? $0 : nil } }
-    let cost = try arguments.option("budget", as: positive, expecting: "a positive finite number")
-    let time = try arguments.option("budget-time", as: positive, expecting: "a positive finite number")
+    let cost = try arguments.option("budget", as: OptionValue.positiveNumber, expecting: "a positive finite number")
+    let time = try arguments.option("budget-time", as: OptionValue.positiveNumber, expecting: "a positive finite number")
     let trials = try arguments.option(
       "trials", as: { OptionValue.positiveInteger($0, atMost: SearchRunner.maximumTrials) },
       expecting: "an integer in 1…\(SearchRunner.maximumTrials)")

@@ -1,6 +1,7 @@
 /// The baseline searches, by the names the command line and result files use; each declares
-/// the settings that apply to it. Random search and regularized evolution are asynchronous on
-/// simulated workers; Hyperband, f-Hyperband and successive halving are synchronous.
+/// the settings that apply to it. Random search, regularized evolution and REINFORCE are
+/// asynchronous on simulated workers; Hyperband, f-Hyperband and successive halving are
+/// synchronous; BOHB starts its next iteration when every running one waits (hpbandster's form).
 public enum SearchAlgorithm: String, CaseIterable, Sendable {
   /// Uniformly random configurations, fully trained (``UniformRandomSearch``).
   case random
@@ -20,6 +21,14 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
   case asha
   /// Asynchronous Hyperband: ASHA brackets (``AsynchronousHyperband``).
   case asynchronousHyperband = "async-hyperband"
+  /// REINFORCE over the configuration's choices (``Reinforce``).
+  case reinforce
+  /// BOHB (``BOHB``).
+  case bohb
+  /// Random hyperparameter search, then evolution of the architecture (``TwoStageSearch``).
+  case randomThenEvolution = "rs-then-rea"
+  /// BOHB over the hyperparameters, then evolution of the architecture (``TwoStageSearch``).
+  case bohbThenEvolution = "bohb-then-rea"
 
   /// The settings that apply; any other is refused.
   public var settings: Set<SearchSetting> {
@@ -32,8 +41,18 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
     case .earlyStoppingEvolution: [.population, .sample, .threshold, .margin, .checkpoints, .model, .fullyTrained]
     case .successiveHalving: [.eta, .maximumEpochs, .iterations]
     case .asha, .asynchronousHyperband: [.eta, .minimumEpochs, .maximumEpochs, .rungs, .halvingRule]
+    case .reinforce: [.policyLearningRate, .baselineMomentum]
+    case .bohb: Self.bohbSettings
+    case .randomThenEvolution: [.population, .sample, .hyperparameterBudget]
+    case .bohbThenEvolution: Self.bohbSettings.union([.population, .sample, .hyperparameterBudget])
     }
   }
+
+  /// BOHB's settings.
+  private static let bohbSettings: Set<SearchSetting> = [
+    .eta, .minimumEpochs, .maximumEpochs, .iterations, .topPercent, .minimumPoints, .samples, .randomFraction,
+    .bandwidthFactor, .minimumBandwidth, .partialTraining,
+  ]
 
   /// One paragraph of help.
   public var help: String {
@@ -81,6 +100,29 @@ public enum SearchAlgorithm: String, CaseIterable, Sendable {
       """
       asynchronous Hyperband: ASHA brackets, each new decision in a bracket
       drawn in proportion to synchronous Hyperband's configurations
+      """
+    case .reinforce:
+      """
+      REINFORCE (the NAS-HPO-Bench-II reference): a softmax policy per edge,
+      learning rate and batch size, Adam 0.01, moving-average baseline 0.9;
+      NAS-HPO-Bench-II only
+      """
+    case .bohb:
+      """
+      BOHB (Falkner et al. 2018) as the reference runs it through hpbandster:
+      η = 3, budgets 1, 4, 12 epochs, 4 samples, minimum bandwidth 0.3, no
+      random fraction; promoted configurations resume (--partial-training)
+      """
+    case .randomThenEvolution:
+      """
+      random search over the learning rate and batch size of a random cell
+      until --hpo-budget [a quarter of the budget], then evolution of the
+      cell with the best of them; NAS-HPO-Bench-II only
+      """
+    case .bohbThenEvolution:
+      """
+      BOHB over the learning rate and batch size of a random cell for 4
+      iterations (5 samples), then evolution of the cell; NAS-HPO-Bench-II only
       """
     }
   }

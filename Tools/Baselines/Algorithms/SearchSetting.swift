@@ -30,6 +30,26 @@ public enum SearchSetting: String, CaseIterable, Sendable {
   case burnIn = "burn-in"
   /// f-Hyperband's κ.
   case kappa
+  /// REINFORCE's Adam learning rate.
+  case policyLearningRate = "policy-lr"
+  /// REINFORCE's reward-baseline momentum.
+  case baselineMomentum = "baseline-momentum"
+  /// BOHB's percentage of good observations.
+  case topPercent = "top-percent"
+  /// BOHB's observations before a budget's model.
+  case minimumPoints = "min-points"
+  /// BOHB's candidates per proposal.
+  case samples
+  /// BOHB's fraction of uniform proposals.
+  case randomFraction = "random-fraction"
+  /// BOHB's widening of candidate draws.
+  case bandwidthFactor = "bandwidth-factor"
+  /// BOHB's smallest bandwidth.
+  case minimumBandwidth = "min-bandwidth"
+  /// How BOHB trains a promoted configuration: resume or scratch.
+  case partialTraining = "partial-training"
+  /// The two-stage searches' hyperparameter-search budget.
+  case hyperparameterBudget = "hpo-budget"
 
   /// The algorithms this setting applies to, in ``SearchAlgorithm`` order.
   public var algorithms: [SearchAlgorithm] { SearchAlgorithm.allCases.filter { $0.settings.contains(self) } }

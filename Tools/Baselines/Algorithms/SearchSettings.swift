@@ -32,6 +32,18 @@ public struct SearchSettings: Sendable {
   public var burnIn: Int?
   /// f-Hyperband: κ [0.1].
   public var kappa: Double?
+  /// REINFORCE: Adam's learning rate [0.01].
+  public var policyLearningRate: Double?
+  /// REINFORCE: the reward baseline's momentum [0.9].
+  public var baselineMomentum: Double?
+  /// BOHB: the model's settings [the reference's; bohb-then-rea draws 5 samples].
+  public var bohbModel = BOHBModelSettings()
+  /// BOHB: whether a sample count was given (bohb-then-rea's default differs).
+  public var samplesGiven = false
+  /// BOHB: how promoted configurations train [resume].
+  public var partialTraining: PartialTraining?
+  /// Two-stage searches: the hyperparameter stage's budget [a quarter of the run's budget].
+  public var hyperparameterBudget: Double?
 
   /// The early-stopping searches' default: configurations trained fully before fitting (Baker et al.: 50).
   public static let defaultFullyTrained = 50
@@ -65,6 +77,34 @@ public struct SearchSettings: Sendable {
       eta: eta ?? defaults.eta, maximumEpochs: maximumEpochs, iterations: iterations,
       threshold: threshold ?? defaults.threshold, margin: margin ?? defaults.margin, burnIn: burnIn ?? defaults.burnIn,
       kappa: kappa ?? defaults.kappa, checkpoints: checkpoints ?? defaults.checkpoints, family: model ?? defaults.family)
+  }
+
+  /// REINFORCE with these settings.
+  public func reinforce<Vectors: ConfigurationVectors>(vectors: Vectors) -> Reinforce<Vectors> {
+    Reinforce(vectors: vectors, learningRate: policyLearningRate ?? 0.01, momentum: baselineMomentum ?? 0.9)
+  }
+
+  /// BOHB with these settings; `iterations` and `samples` default as given (the two-stage
+  /// search's first stage runs the reference's 4 iterations of 5 samples).
+  public func bohb<Vectors: ConfigurationVectors>(vectors: Vectors, iterations defaultIterations: Int? = nil, samples: Int? = nil)
+    -> BOHB<Vectors>
+  {
+    var model = bohbModel
+    if !samplesGiven, let samples { model.samples = samples }
+    return BOHB(
+      vectors: vectors, model: model, eta: eta ?? 3, minimumEpochs: minimumEpochs, maximumEpochs: maximumEpochs,
+      iterations: iterations ?? defaultIterations, training: partialTraining ?? .resume)
+  }
+
+  /// A two-stage search with these settings: random or BOHB hyperparameters, then evolution.
+  ///
+  /// - Parameter budget: The run's cost budget, whose quarter is the default first-stage budget.
+  public func twoStage<Vectors: ConfigurationVectors>(vectors: Vectors, bohbFirst: Bool, budget: Double) -> TwoStageSearch<Vectors> {
+    let first: TwoStageSearch<Vectors>.FirstStage =
+      bohbFirst
+      ? .bohb(bohb(vectors: vectors, iterations: 4, samples: 5), budget: hyperparameterBudget)
+      : .random(budget: hyperparameterBudget ?? budget / 4)
+    return TwoStageSearch(vectors: vectors, firstStage: first, populationSize: population ?? 10, sampleSize: sample ?? 3)
   }
 
   /// Regularized evolution with these settings.

@@ -42,6 +42,15 @@ public struct SearchRunner: Sendable {
   /// The most trials a run may start.
   public static let maximumTrials = 1_000_000
 
+  /// The algorithm's name for outputs, with the settings that change what its figures mean
+  /// (BOHB's partial training).
+  public var label: String {
+    switch algorithm {
+    case .bohb, .bohbThenEvolution: "\(algorithm.rawValue) (\((settings.partialTraining ?? .resume).label))"
+    default: algorithm.rawValue
+    }
+  }
+
   /// The budget on a dataset, resolved and checked.
   ///
   /// - Throws: ``SearchError/budgetUnreachable(_:maximum:unit:)`` for a cost above
@@ -54,7 +63,9 @@ public struct SearchRunner: Sendable {
       throw SearchError.unsupportedSetting(
         "measured decision time", reason: "the dataset's cost is in \(benchmark.costUnit), not seconds; charge a fixed amount instead")
     }
-    guard let budget else { return .cost(settings.iterations == nil ? try benchmark.defaultBudget() : .infinity) }
+    // Iterations bound a whole run, except bohb-then-rea's, which bound its first stage.
+    let iterationsEndRuns = settings.iterations != nil && algorithm != .bohbThenEvolution
+    guard let budget else { return .cost(iterationsEndRuns ? .infinity : try benchmark.defaultBudget()) }
     switch budget {
     case .trials(let count):
       guard count <= Self.maximumTrials else {
@@ -114,6 +125,13 @@ public struct SearchRunner: Sendable {
     case .successiveHalving: return try execute(settings.successiveHalving() as Hyperband<B>)
     case .asha: return try execute(settings.asynchronousHyperband(brackets: 1) as AsynchronousHyperband<B>)
     case .asynchronousHyperband: return try execute(settings.asynchronousHyperband(brackets: nil) as AsynchronousHyperband<B>)
+    case .reinforce: return try execute(settings.reinforce(vectors: try benchmark.configurationVectors()))
+    case .bohb: return try execute(settings.bohb(vectors: try benchmark.configurationVectors()))
+    case .randomThenEvolution, .bohbThenEvolution:
+      return try execute(
+        settings.twoStage(
+          vectors: try benchmark.configurationVectors(), bohbFirst: algorithm == .bohbThenEvolution,
+          budget: budget.kind == "cost" ? budget.amount : try benchmark.defaultBudget()))
     }
   }
 }

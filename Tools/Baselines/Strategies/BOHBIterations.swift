@@ -73,6 +73,9 @@ struct BOHBIterations<Vectors: ConfigurationVectors>: AskTellSearch {
     return iterations.count >= iterationLimit && iterations.allSatisfy(\.finished)
   }
 
+  /// The trial ids used so far (0 up to this).
+  var trialCount: Int { nextTrial }
+
   /// Whether a trial is running.
   var hasRunningTrials: Bool { iterations.contains { $0.running > 0 } }
 

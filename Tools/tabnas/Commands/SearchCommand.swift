@@ -137,7 +137,7 @@ struct SearchCommand: Command {
       results: results.map(\.results), datasetBest: try SearchSummary.best(of: benchmark), direction: benchmark.direction)
     let timelines = results.compactMap(\.timeline)
     let report = SearchReport(
-      algorithm: algorithm.rawValue, dataset: benchmark.label, budget: budget.amount, costUnit: benchmark.costUnit, seed: seed,
+      algorithm: runner.label, dataset: benchmark.label, budget: budget.amount, costUnit: benchmark.costUnit, seed: seed,
       finalEpochs: benchmark.finalEpochs, finalValueName: benchmark.finalValueName, metricName: benchmark.metricName,
       direction: benchmark.direction, totalRuns: runs, firstRun: indices.lowerBound,
       summary: summary,
