@@ -92,6 +92,8 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
     var evolutionStarted = 0
     var population: [(vector: [Double], value: Double)] = []
     var vectors: [Int: [Double]] = [:]
+    /// The results the hyperparameter stage was told.
+    public private(set) var firstStageTrials = 0
 
     /// As the reference, evolution's initial population is filled whatever the budget.
     public var needsTrialPastBudget: Bool {
@@ -146,6 +148,7 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
       let vector = vectors.removeValue(forKey: result.trial.id) ?? strategy.vectors.vector(of: result.trial.configuration)
       switch stage {
       case .random, .bohb:
+        firstStageTrials += 1
         if case .bohb(var iterations, let budget) = stage {
           iterations.tell(result)
           stage = .bohb(iterations, budget: budget)
