@@ -10,7 +10,7 @@ struct SearchAlgorithmTests {
     #expect(SearchSetting.kappa.algorithms == [.fastHyperband])
     #expect(SearchSetting.fullyTrained.algorithms == [.earlyStoppingRandom, .earlyStoppingEvolution])
     #expect(SearchSetting.allCases.allSatisfy { !$0.algorithms.isEmpty })
-    #expect(SearchAlgorithm.names == "random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha or async-hyperband")
+    #expect(SearchAlgorithm.names == "random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha, async-hyperband, reinforce, bohb, rs-then-rea or bohb-then-rea")
   }
 
   @Test("the runner gives what the strategy gives when run directly")

@@ -87,8 +87,8 @@ struct SearchCommandTests {
   }
 
   @Test("bad options are usage errors", arguments: [
-    (["search"], "missing required option --algorithm (random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha or async-hyperband)"),
-    (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha or async-hyperband, got 'annealing'"),
+    (["search"], "missing required option --algorithm (random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha, async-hyperband, reinforce, bohb, rs-then-rea or bohb-then-rea)"),
+    (["search", "annealing"], "option --algorithm expects random, evolution, hyperband, f-hyperband, srm-random, srm-evolution, successive-halving, asha, async-hyperband, reinforce, bohb, rs-then-rea or bohb-then-rea, got 'annealing'"),
     (["search", "random", "--budget", "-5"], "option --budget expects a positive finite number, got '-5'"),
     (["search", "random", "--format", "csv"], "option --format expects json or pickle, got 'csv'"),
   ] as [([String], String)])
@@ -118,5 +118,24 @@ struct PlotCommandTests {
     #expect(svg.contains("cumulative cost (seconds) (log scale)") && svg.contains("best validation value so far"))
     #expect(runTool(["plot", base + "/random", "--out", base + "/figure.svg"]).status == 1)
     #expect(runTool(["plot", base + "/random"]).status == 64)
+  }
+
+  @Test("REINFORCE, BOHB and the two-stage searches run; BOHB's outputs say how partial training is paid; a table of rows is refused for the product-space ones")
+  func referenceBaselines() throws {
+    for algorithm in ["reinforce", "bohb", "rs-then-rea", "bohb-then-rea"] {
+      let result = runTool(["search", algorithm, "--runs", "2", "--budget", "3000", "--json"])
+      #expect(result.status == 0, "\(algorithm): \(result.error)")
+      let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+      #expect((summary["algorithm"] as? String)?.hasPrefix(algorithm) == true)
+    }
+    let scratch = runTool(["search", "bohb", "--runs", "1", "--iterations", "1", "--partial-training", "scratch"])
+    #expect(scratch.output.hasPrefix("bohb (partial training from scratch) on NAS-HPO-Bench-II"), "\(scratch.output)")
+    let path = try writeCurveTable()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let refused = runTool(["search", "reinforce", "--dataset", "csv:" + path, "--runs", "1"])
+    #expect(refused.status == 1)
+    #expect(refused.error.contains("reinforce cannot be used here: its policy needs configurations that are combinations of categorical choices"))
+    let bohb = runTool(["search", "bohb", "--dataset", "csv:" + path, "--runs", "1", "--budget", "10"])
+    #expect(bohb.status == 0, "\(bohb.error)")
   }
 }
