@@ -82,11 +82,12 @@ def main():
         random.seed(seed)
         np.random.seed(seed)
         space = ConfigSpace.ConfigurationSpace(seed=seed)
+        add = getattr(space, "add_hyperparameter", None) or space.add   # ConfigSpace < 1 (hpbandster's) or ≥ 1
         names = ["cellcode"] if cellcode else [str(i) for i in range(6)]
         for name in names:
-            space.add(ConfigSpace.CategoricalHyperparameter(name, [cellcode] if cellcode else [0, 1, 2, 3]))
-        space.add(ConfigSpace.CategoricalHyperparameter("lr", list(api.lrs)))
-        space.add(ConfigSpace.CategoricalHyperparameter("batch_size", list(api.batch_sizes)))
+            add(ConfigSpace.CategoricalHyperparameter(name, [cellcode] if cellcode else [0, 1, 2, 3]))
+        add(ConfigSpace.CategoricalHyperparameter("lr", list(api.lrs)))
+        add(ConfigSpace.CategoricalHyperparameter("batch_size", list(api.batch_sizes)))
 
         class QueryWorker(Worker):
             def compute(self, config, budget, **kwargs):
