@@ -10,29 +10,15 @@ Prints one JSON object: {algorithm: [get_results per seed]}, and the seconds eac
 
     python3 Tools/python/bench_algos.py --api tabularnas --data DIR [--seeds 0:10] [--budget 20000]
 """
-import argparse
 import collections
-import json
 import random
-import sys
 import time
+
+from bench_setup import parse, report
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--api", choices=["reference", "tabularnas"], required=True)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--seeds", default="0:10", help="FIRST:END")
-    parser.add_argument("--budget", type=float, default=20000)
-    parser.add_argument("--algorithms", default="random,evolution")
-    args = parser.parse_args()
-    if args.api == "reference":
-        from nashpobench2api import NASHPOBench2API
-        from nashpobench2api.utils import get_ith_op, set_ith_op
-    else:
-        from tabularnas.nashpobench2api import NASHPOBench2API
-        from tabularnas.nashpobench2api.utils import get_ith_op, set_ith_op
-
+    args, NASHPOBench2API, get_ith_op, set_ith_op = parse(__doc__.split("\n")[0], "random,evolution")
     start = time.perf_counter()
     api = NASHPOBench2API(args.data, verbose=False)
     opened = time.perf_counter() - start
@@ -67,21 +53,13 @@ def main():
             population.popleft()
         return api.get_results(epoch="both")
 
-    first, end = (int(part) for part in args.seeds.split(":"))
-    report = {"open_seconds": opened}
-    for name in args.algorithms.split(","):
-        algorithm = {"random": random_search, "evolution": evolution}[name]
-        results = []
-        start = time.perf_counter()
-        for seed in range(first, end):
+    def seeded(algorithm):
+        def run(seed):
             random.seed(seed)
-            api.reset_logdata()
-            results.append(algorithm())
-        report[name] = results
-        report[name + "_seconds"] = time.perf_counter() - start
-    json.dump(report, sys.stdout)
-    print()
+            return algorithm()
+        return run
 
+    report(api, args, {"random": seeded(random_search), "evolution": seeded(evolution)}, {"open_seconds": opened})
 
 if __name__ == "__main__":
     main()

@@ -19,31 +19,16 @@ Prints one JSON object: {algorithm: [get_results per seed]}, and the seconds eac
 
     python3 Tools/python/bench_algos_models.py --api reference --data DIR [--seeds 0:10] [--algorithms reinforce,bohb]
 """
-import argparse
 import collections
-import json
 import logging
 import random
-import sys
-import time
+
+from bench_setup import parse, report
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--api", choices=["reference", "tabularnas"], required=True)
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--seeds", default="0:10", help="FIRST:END")
-    parser.add_argument("--budget", type=float, default=20000)
-    parser.add_argument("--algorithms", default="reinforce,bohb,rs_then_rea,bohb_then_rea")
-    args = parser.parse_args()
+    args, NASHPOBench2API, get_ith_op, set_ith_op = parse(__doc__.split("\n")[0], "reinforce,bohb,rs_then_rea,bohb_then_rea")
     logging.basicConfig(level=logging.ERROR)
-    if args.api == "reference":
-        from nashpobench2api import NASHPOBench2API
-        from nashpobench2api.utils import get_ith_op, set_ith_op
-    else:
-        from tabularnas.nashpobench2api import NASHPOBench2API
-        from tabularnas.nashpobench2api.utils import get_ith_op, set_ith_op
-
     api = NASHPOBench2API(args.data, verbose=False)
 
     def cellcode_of(ops):
@@ -140,20 +125,7 @@ def main():
         best = bohb_search(seed, cellcode, 4, 5)["best_key_trans"][-1]
         return evolution_of_cells(seed, best["lr"], best["batch_size"])
 
-    first, end = (int(part) for part in args.seeds.split(":"))
-    report = {}
-    for name in args.algorithms.split(","):
-        algorithm = {"reinforce": reinforce, "bohb": bohb, "rs_then_rea": rs_then_rea, "bohb_then_rea": bohb_then_rea}[name]
-        results = []
-        start = time.perf_counter()
-        for seed in range(first, end):
-            api.reset_logdata()
-            results.append(algorithm(seed))
-        report[name] = results
-        report[name + "_seconds"] = time.perf_counter() - start
-    json.dump(report, sys.stdout)
-    print()
-
+    report(api, args, {"reinforce": reinforce, "bohb": bohb, "rs_then_rea": rs_then_rea, "bohb_then_rea": bohb_then_rea})
 
 if __name__ == "__main__":
     main()
