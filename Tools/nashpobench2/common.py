@@ -37,7 +37,7 @@ def build(configuration="release"):
     return os.path.join(ROOT, ".build", configuration)
 
 
-def dataset(binaries, name="full", classes=0, numpy=False, protocol=4):
+def dataset(binaries, name="full", classes=0, numpy=False, protocol=4, dtype="float64", unmemoised=False):
     """Writes (once) a native file of the synthetic table and original-schema pickles from it."""
     os.makedirs(WORK, exist_ok=True)
     native = os.path.join(WORK, "synthetic.tabnas")
@@ -49,10 +49,24 @@ def dataset(binaries, name="full", classes=0, numpy=False, protocol=4):
                    "--native", native, "--output", folder, "--protocol", str(protocol)]
         if classes:
             command += ["--classes", str(classes)]
+        if unmemoised:
+            command += ["--unmemoised"]
         if numpy:
-            command = [reference_python()] + command[1:] + ["--numpy"]
+            command = [reference_python()] + command[1:] + ["--numpy", "--dtype", dtype]
         run(command)
     return native, folder
+
+
+# The pickle variants a user may hold, by name: how write_original_files.py writes each.
+VARIANTS = {
+    "floats-p4": dict(name="full"),
+    "floats-p2": dict(name="full-p2", protocol=2),
+    "numpy-p2": dict(name="full-numpy-p2", numpy=True, protocol=2),
+    "numpy-p4": dict(name="full-numpy-p4", numpy=True, protocol=4),
+    "numpy-f32-p5": dict(name="full-numpy-f32-p5", numpy=True, protocol=5, dtype="float32"),
+    "floats-p4-unmemoised": dict(name="full-unmemoised", unmemoised=True),
+    "numpy-p2-unmemoised": dict(name="full-numpy-p2-unmemoised", numpy=True, protocol=2, unmemoised=True),
+}
 
 
 def run_json(command):

@@ -9,7 +9,11 @@ the entry, the later ones map it), opening the native file, resident memory afte
 at the peak, and a logged query. Goals: pickles >= 5x faster (issue 3), native < 20 ms,
 memory <= 1/10, queries >= 30x faster; a cached open < 25 ms (issue 16).
 
-Usage: python3 Tools/nashpobench2/compare_with_python.py [--queries N] [--repeats R]
+With --variants NAME,… it then measures opening each pickle variant (see common.VARIANTS:
+Python floats or NumPy float64/float32/int64 scalars, protocols 2–5, memoised or not), directly
+and through the cache, against the Python API, with the peak resident memory of each.
+
+Usage: python3 Tools/nashpobench2/compare_with_python.py [--queries N] [--repeats R] [--variants all|NAME,…]
 """
 import argparse
 import os
@@ -19,7 +23,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import build, dataset, reference_python, run_json  # noqa: E402
+from common import VARIANTS, build, dataset, reference_python, run_json  # noqa: E402
 
 PYTHON_OPEN = r"""
 import json, sys, time
@@ -29,7 +33,9 @@ api = API(sys.argv[1], verbose=False)
 seconds = time.perf_counter() - start
 with open('/proc/self/statm') as f:
     resident = int(f.read().split()[1]) * 4096
-print(json.dumps({"seconds": seconds, "resident_bytes": resident}))
+with open('/proc/self/status') as f:
+    peak = next(int(line.split()[1]) for line in f if line.startswith('VmHWM')) * 1024
+print(json.dumps({"seconds": seconds, "resident_bytes": resident, "peak_resident_bytes": peak}))
 """
 
 PYTHON_QUERIES = r"""
@@ -59,6 +65,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--queries", type=int, default=200_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--variants", help="also open these pickle variants (all, or names from common.VARIANTS)")
     args = parser.parse_args()
 
     python = reference_python()
@@ -103,6 +110,36 @@ def main():
     print(f"{'measure':46} {'Python API':>12} {'TabularNAS':>12} {'ratio':>8}  goal")
     for name, theirs, ours, goal in rows:
         print(f"{name:46} {theirs:12.4g} {ours:12.4g} {theirs / ours:7.1f}x  {goal}")
+    if args.variants:
+        compare_variants(args, python, binaries, bench, native)
+
+
+def compare_variants(args, python, binaries, bench, native):
+    """Opening each pickle variant: the Python API against TabularNAS, directly and cached."""
+    names = list(VARIANTS) if args.variants == "all" else args.variants.split(",")
+    unknown = [name for name in names if name not in VARIANTS]
+    if unknown:
+        sys.exit(f"unknown variants {', '.join(unknown)}; choose all or from {', '.join(VARIANTS)}")
+    store = os.path.getsize(native) / 2**20
+    print(f"\npickle variants, full size; median of {args.repeats} fresh processes; the store is {store:.0f} MiB")
+    print(f"{'variant':22} {'Python s':>9} {'ours s':>8} {'ratio':>7} {'cached s':>9} {'Python peak':>12} "
+          f"{'our peak':>9} {'÷ store':>8}   goals: >= 10x, peak <= 1.5x the store, cached < 0.025 s")
+    for name in names:
+        _, folder = dataset(binaries, **VARIANTS[name])
+        theirs = [run_json([python, "-c", PYTHON_OPEN, folder]) for _ in range(args.repeats)]
+        ours = [run_json([bench, "open", folder]) for _ in range(args.repeats)]
+        cache = tempfile.mkdtemp(prefix="tabnas-benchmark-cache-")
+        run_json([bench, "open", folder, cache])
+        cached = [run_json([bench, "open", folder, cache]) for _ in range(args.repeats)]
+        shutil.rmtree(cache, ignore_errors=True)
+
+        def med(rows, field):
+            return statistics.median(row[field] for row in rows)
+
+        py_seconds, our_seconds = med(theirs, "seconds"), med(ours, "seconds")
+        our_peak = med(ours, "peak_resident_bytes") / 2**20
+        print(f"{name:22} {py_seconds:9.2f} {our_seconds:8.3f} {py_seconds / our_seconds:6.1f}x {med(cached, 'seconds'):9.4f} "
+              f"{med(theirs, 'peak_resident_bytes') / 2**20:10.0f} MiB {our_peak:5.0f} MiB {our_peak / store:7.2f}x")
 
 
 if __name__ == "__main__":

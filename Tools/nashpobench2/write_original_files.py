@@ -12,12 +12,14 @@ file (`tabnas convert --output FILE`, by default the synthetic table):
 - avgaccs200.pkl: {'avg_acc': {(hash, lr, batch_size): value}}
 
 Standard library only; with --numpy the values are NumPy scalars (np.float64 / np.int64), as
-files written from NumPy or pandas hold them. --classes K writes a small but schema-complete
-set: every cell code maps onto one of the first K hash classes.
+files written from NumPy or pandas hold them (--dtype float32 writes np.float32 values instead).
+--classes K writes a small but schema-complete set: every cell code maps onto one of the first
+K hash classes. --unmemoised pickles without the memo (`Pickler.fast`), so every key and scalar
+is written out in full each time.
 
 Usage:
   python3 Tools/nashpobench2/write_original_files.py --native syn.tabnas --output DIR
-      [--protocol 2|3|4|5] [--numpy] [--classes K]
+      [--protocol 2|3|4|5] [--numpy [--dtype float64|float32]] [--classes K] [--unmemoised]
 """
 import argparse
 import array
@@ -87,6 +89,8 @@ def main():
     parser.add_argument("--protocol", type=int, default=4, choices=[2, 3, 4, 5])
     parser.add_argument("--numpy", action="store_true", help="store values as NumPy scalars")
     parser.add_argument("--classes", type=int, default=0, help="write only K hash classes (small files)")
+    parser.add_argument("--dtype", choices=["float64", "float32"], default="float64", help="with --numpy: the float type")
+    parser.add_argument("--unmemoised", action="store_true", help="pickle without the memo (Pickler.fast)")
     args = parser.parse_args()
 
     hashes, cell_classes, curves, totals, surrogate = read_native(args.native)
@@ -96,7 +100,7 @@ def main():
 
     if args.numpy:
         import numpy as np
-        as_float, as_int = np.float64, np.int64
+        as_float, as_int = getattr(np, args.dtype), np.int64
     else:
         as_float, as_int = float, int
 
@@ -128,9 +132,11 @@ def main():
         if os.path.exists(path):
             sys.exit(f"refusing to overwrite {path}")
         with open(path, "wb") as f:
-            pickle.dump(obj, f, protocol=args.protocol)
+            pickler = pickle.Pickler(f, protocol=args.protocol)
+            pickler.fast = args.unmemoised
+            pickler.dump(obj)
     print(f"wrote {args.output}: {class_count} classes, {run_count} runs, protocol {args.protocol}"
-          + (", NumPy scalars" if args.numpy else ""))
+          + (f", NumPy {args.dtype} scalars" if args.numpy else "") + (", unmemoised" if args.unmemoised else ""))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,29 @@ def numpy_data(np):
     }
 
 
+def numpy_columns(np):
+    """A column dict per scalar type over keys shared by every column (as NAS-HPO-Bench-II's
+    files are), and a value that refers back to one of them (a memo read of a scalar)."""
+    keys = [(f"h{i % 3}", 0.1 * (i + 1), 16 << (i % 6), 222 + 333 * (i % 3)) for i in range(12)]
+    columns = {
+        "f8": {key: np.float64(i / 7 - 0.5) for i, key in enumerate(keys)},
+        "f4": {key: np.float32(i * 0.25) for i, key in enumerate(keys)},
+        "i8": {key: np.int64(i * 1000 - 3) for i, key in enumerate(keys)},
+        "byte_values": {key: np.float64(value) for key, value in zip(keys, [0.0, 1.0, -2.0, 1e-310, 255.5, float("inf"),
+                                                                               -0.0, 2.0 ** 60, 3.0, 1 / 3, 128.0, 0.5])},
+    }
+    columns["again"] = [columns["f8"][keys[3]], columns["i8"][keys[5]]]
+    return columns
+
+
+def write_unmemoised(name, obj, protocol):
+    """Pickles without the memo (Pickler.fast): every object written out each time."""
+    with open(os.path.join(OUT, name), "wb") as f:
+        pickler = pickle.Pickler(f, protocol=protocol)
+        pickler.fast = True
+        pickler.dump(obj)
+
+
 class Hostile:
     """Pickles as a call of `func(*args)`; loading it with pickle.load would run it."""
 
@@ -68,6 +91,11 @@ def main():
         import numpy as np
         for protocol in (2, 4, 5):
             write(f"numpy-p{protocol}.pkl", numpy_data(np), protocol)
+        for protocol in (2, 4):
+            write(f"numpy-columns-p{protocol}.pkl", numpy_columns(np), protocol)
+            columns = numpy_columns(np)
+            del columns["again"]  # an unmemoised pickle cannot share objects
+            write_unmemoised(f"numpy-columns-p{protocol}-unmemoised.pkl", columns, protocol)
     except ImportError:
         print("NumPy is not installed: numpy-*.pkl not written", file=sys.stderr)
     marker = "/tmp/tabularnas-hostile-pickle-ran"

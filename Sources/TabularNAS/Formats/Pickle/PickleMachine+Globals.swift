@@ -135,15 +135,23 @@ struct DeferredScalar {
   /// Its bytes as read, first byte lowest.
   let littleEndianBits: UInt64
 
-  /// Part 0: the raw `bytes`; part 1: the `(dtype, bytes)` argument tuple; part 2: the value.
-  func object(part: Int, arena: [PickleObject]) -> PickleObject {
+  /// The memo slots a scalar may fill.
+  static let parts = 5
+
+  /// Part 0: the raw `bytes`; 1: the `(dtype, bytes)` argument tuple; 2: the value; protocol 2
+  /// only: 3 the bytes as latin-1 text, 4 the `(text, encoding)` tuple, `encoding` being the
+  /// arena id of the encoding's name.
+  func object(part: Int, encoding: Int, arena: [PickleObject]) -> PickleObject {
     guard case .dtype(let dtype) = arena[Int(dtypeID)], let type = NumPyScalarType(code: dtype.code) else {
       return .none
     }
     let bytes = (0..<type.size).map { UInt8(truncatingIfNeeded: littleEndianBits >> (8 * UInt64($0))) }
+    let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     switch part {
     case 0: return .bytes(bytes)
     case 1: return .tuple(PickleTuple([arena[Int(dtypeID)], .bytes(bytes)]))
+    case 3: return .string(text)
+    case 4: return .tuple(PickleTuple([.string(text), encoding >= 0 ? arena[encoding] : .string("latin1")]))
     default: return (try? type.value(of: bytes, bigEndian: dtype.isBigEndian, offset: 0)) ?? .none
     }
   }

@@ -30,14 +30,18 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// Whether each arena object is a tuple, so the fast path can check keys without touching them.
   private var arenaIsTuple: [Bool] = []
   /// Memo index → arena id (dense), and ids of indices stored out of order. A negative entry
-  /// `-(3 · n + part + 1)` stands for part `part` (0 bytes, 1 argument tuple, 2 result) of
-  /// deferred NumPy scalar `n`, kept compactly and built only if a `BINGET` asks for it.
+  /// `-(5 · n + part + 1)` stands for part `part` of deferred NumPy scalar `n` (see
+  /// ``DeferredScalar``), kept compactly and built only if a `BINGET` asks for it.
   private var memo: [Int] = []
   private var sparseMemo: [Int: Int] = [:]
   /// The NumPy scalars the fast path decoded without building their intermediate objects.
   private var deferredScalars: [DeferredScalar] = []
+  /// How many NumPy scalars the fast path decoded (for tests and benchmarks).
+  var fastScalarCount: Int { deferredScalars.count }
   /// The last dtype the fast path decoded with: its arena id, scalar type and byte order.
   private var lastDType: (id: Int, type: NumPyScalarType, bigEndian: Bool)?
+  /// The arena id of the encoding name (`'latin1'`) protocol-2 scalars pass to `_codecs.encode`.
+  private var codecsEncodingID = -1
   private var containers: [AnyObject] = []
   /// The streaming consumer; read it back after ``run()``.
   private(set) var consumer: Consumer
@@ -218,13 +222,21 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     return box
   }
 
-  /// References live only on the stack: containers store the objects themselves.
+  /// References live only on the stack: containers store the objects themselves. A tuple of
+  /// scalars (a key) is not registered for release: it holds no container, so it can neither
+  /// be part of a cycle nor free recursively, and a streamed key is freed once consumed.
   private mutating func makeTuple(_ items: consuming [PickleObject]) -> PickleObject {
     var items = items
+    var holdsContainer = false
     for index in items.indices {
       if case .ref(let id) = items[index] { items[index] = arena[id] }
+      switch items[index] {
+      case .tuple, .list, .dict, .streamedDict, .dtype: holdsContainer = true
+      default: break
+      }
     }
-    return .tuple(register(PickleTuple(items)))
+    let tuple = PickleTuple(items)
+    return .tuple(holdsContainer ? register(tuple) : tuple)
   }
 
   /// A new dict; one stored under a string key directly in the root dict streams its items.
@@ -304,10 +316,14 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     }
   }
 
-  /// Reads a NumPy scalar exactly as NumPy pickles it with protocol 4 or 5 —
-  /// `BINGET scalar, BINGET dtype, SHORT_BINBYTES, [memo], TUPLE2, [memo], REDUCE, [memo]` —
-  /// and returns its value, recording its three memo slots as one deferred scalar. Returns
-  /// `nil` (having stored nothing) when the bytes do not follow that pattern.
+  /// Reads a NumPy scalar exactly as NumPy pickles it and returns its value, recording its memo
+  /// slots as one deferred scalar; returns `nil` (having stored nothing) when the bytes do not
+  /// follow either pattern:
+  /// - protocols 3–5: `BINGET scalar, BINGET dtype, SHORT_BINBYTES, [memo], TUPLE2, [memo],
+  ///   REDUCE, [memo]`;
+  /// - protocol 2, which has no bytes opcode: `BINGET scalar, BINGET dtype, BINGET
+  ///   _codecs.encode, (SHORT_)BINUNICODE latin-1 text, [memo], BINGET 'latin1', TUPLE2, [memo],
+  ///   REDUCE, [memo], TUPLE2, [memo], REDUCE, [memo]`.
   private mutating func readNumPyScalar(arena: UnsafeBufferPointer<PickleObject>) throws -> PickleObject? {
     func memoID() throws -> Int? {
       let opcode = try reader.byte()
@@ -339,15 +355,34 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       guard case .dtype(let dtype) = arena[dtypeID], let type = NumPyScalarType(code: dtype.code) else { return nil }
       lastDType = (dtypeID, type, dtype.isBigEndian)
     }
-    guard let (_, type, bigEndian) = lastDType, try reader.byte() == PickleOpcode.shortBinBytes.rawValue,
-      Int(try reader.byte()) == type.size
-    else { return nil }
-    let bits = try reader.unsignedLittleEndian(width: type.size)
-    let bytesTarget = try memoTarget()
+    guard let (_, type, bigEndian) = lastDType else { return nil }
+    // Memo targets by part: 0 bytes, 1 (dtype, bytes), 2 the value, 3 the text, 4 (text, encoding).
+    var targets: (Int?, Int?, Int?, Int?, Int?) = (nil, nil, nil, nil, nil)
+    let bits: UInt64
+    switch try reader.byte() {
+    case PickleOpcode.shortBinBytes.rawValue:
+      guard Int(try reader.byte()) == type.size else { return nil }
+      bits = try reader.unsignedLittleEndian(width: type.size)
+    case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
+      reader.rewind(to: reader.offset - 1)
+      guard let encodeID = try memoID(), case .global(.codecsEncode) = arena[encodeID],
+        let latin1 = try readLatin1Bits(count: type.size)
+      else { return nil }
+      bits = latin1
+      targets.3 = try memoTarget()
+      guard let encodingID = try memoID(), encodingID == codecsEncodingID || isLatin1Name(arena[encodingID]),
+        try reader.byte() == PickleOpcode.tuple2.rawValue
+      else { return nil }
+      codecsEncodingID = encodingID
+      targets.4 = try memoTarget()
+      guard try reader.byte() == PickleOpcode.reduce.rawValue else { return nil }
+    default: return nil
+    }
+    targets.0 = try memoTarget()
     guard try reader.byte() == PickleOpcode.tuple2.rawValue else { return nil }
-    let argumentsTarget = try memoTarget()
+    targets.1 = try memoTarget()
     guard try reader.byte() == PickleOpcode.reduce.rawValue else { return nil }
-    let resultTarget = try memoTarget()
+    targets.2 = try memoTarget()
     let scalar = DeferredScalar(dtypeID: Int32(dtypeID), littleEndianBits: bits)
     let value = try scalar.value(type: type, bigEndian: bigEndian, offset: reader.offset)
     // The pattern matched: only now touch the memo.
@@ -356,12 +391,52 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     deferredScalars.append(scalar)
     func store(_ target: Int?, part: Int) {
       guard let target else { return }
-      storeMemo(id: -(3 * number + part + 1), at: target < 0 ? memo.count + sparseMemo.count : target)
+      storeMemo(id: -(DeferredScalar.parts * number + part + 1), at: target < 0 ? memo.count + sparseMemo.count : target)
     }
-    store(bytesTarget, part: 0)
-    store(argumentsTarget, part: 1)
-    store(resultTarget, part: 2)
+    // In file order, so MEMOIZE numbers them as the general path would.
+    store(targets.3, part: 3)
+    store(targets.4, part: 4)
+    store(targets.0, part: 0)
+    store(targets.1, part: 1)
+    store(targets.2, part: 2)
     return value
+  }
+
+  /// Reads `SHORT_BINUNICODE` or `BINUNICODE` text of exactly `count` characters below U+0100
+  /// (NumPy's bytes as latin-1) as their little-endian bits; `nil` for anything else.
+  private mutating func readLatin1Bits(count: Int) throws -> UInt64? {
+    let length: Int
+    switch try reader.byte() {
+    case PickleOpcode.shortBinUnicode.rawValue: length = Int(try reader.byte())
+    case PickleOpcode.binUnicode.rawValue: length = Int(try reader.unsignedLittleEndian(width: 4))
+    default: return nil
+    }
+    guard length <= 2 * count else { return nil }
+    let view = try reader.view(count: length)
+    var bits: UInt64 = 0, characters = 0, index = view.startIndex
+    while index < view.endIndex {
+      let lead = view[index]
+      let scalar: UInt64
+      if lead < 0x80 {
+        scalar = UInt64(lead)
+        index += 1
+      } else if lead == 0xC2 || lead == 0xC3, index + 1 < view.endIndex, view[index + 1] & 0xC0 == 0x80 {
+        scalar = UInt64(lead & 0x1F) << 6 | UInt64(view[index + 1] & 0x3F)
+        index += 2
+      } else {
+        return nil
+      }
+      guard characters < count else { return nil }
+      bits |= scalar << (8 * UInt64(characters))
+      characters += 1
+    }
+    return characters == count ? bits : nil
+  }
+
+  /// Whether an object is the text `_codecs.encode` accepts as latin-1.
+  private func isLatin1Name(_ object: PickleObject) -> Bool {
+    guard case .string(let name) = object else { return false }
+    return ["latin1", "latin-1", "iso-8859-1"].contains(name.lowercased())
   }
 
   /// `SETITEMS` into a streamed dict, handing items over straight from the stack (the hot path
@@ -468,7 +543,8 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     }
     guard id < 0 else { return .ref(id) }
     let entry = -id - 1
-    return deferredScalars[entry / 3].object(part: entry % 3, arena: arena)
+    return deferredScalars[entry / DeferredScalar.parts].object(
+      part: entry % DeferredScalar.parts, encoding: codecsEncodingID, arena: arena)
   }
 
   /// The object a stack entry stands for.

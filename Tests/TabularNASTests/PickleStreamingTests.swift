@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+@testable import TabularNAS
+
+/// Collects every streamed item as a plain value.
+private struct RecordingConsumer: PickleColumnConsumer {
+  var names: [String] = []
+  var items: [[PickleValue.Entry]] = []
+
+  mutating func beginColumn(_ column: Int, named name: String) {
+    names.append(name)
+    items.append([])
+  }
+
+  mutating func consume(column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws {
+    var budget = Int.max
+    items[column].append(
+      .init(try PickleValue(key, arena: arena, depth: 0, budget: &budget), try PickleValue(value, arena: arena, depth: 0, budget: &budget)))
+  }
+}
+
+@Suite("Streaming pickles of NumPy scalars")
+struct PickleStreamingTests {
+  /// Streams a fixture's column dicts; returns the items, the root and how many scalars took the fast path.
+  private func stream(_ name: String) throws -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int) {
+    try stream(bytes: try Fixture.bytes("pickles/" + name))
+  }
+
+  private func stream(bytes: [UInt8]) throws -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int) {
+    try bytes.withUnsafeBytes { raw in
+      var machine = PickleMachine(raw, consumer: RecordingConsumer())
+      defer { machine.releaseContainers() }
+      let root = try machine.run()
+      var budget = Int.max
+      let value = try machine.arena.withUnsafeBufferPointer { try PickleValue(root, arena: $0, depth: 0, budget: &budget) }
+      let consumer = machine.consumer
+      return (Dictionary(uniqueKeysWithValues: zip(consumer.names, consumer.items)), value, machine.fastScalarCount)
+    }
+  }
+
+  @Test(
+    "every column streams exactly the items a whole decode holds, memoised or not, protocol 2 (_codecs.encode) or 4",
+    arguments: ["numpy-columns-p2.pkl", "numpy-columns-p4.pkl", "numpy-columns-p2-unmemoised.pkl", "numpy-columns-p4-unmemoised.pkl"])
+  func streamsLikeWholeDecode(name: String) throws {
+    let whole = try PickleDecoder().decode(try Fixture.bytes("pickles/" + name))
+    let (columns, root, fast) = try stream(name)
+    for column in ["f8", "f4", "i8", "byte_values"] {
+      guard case .dict(let entries)? = whole[column] else {
+        Issue.record("\(name) lacks \(column)")
+        continue
+      }
+      #expect(columns[column] == entries, "\(name): \(column)")
+    }
+    // Values that need every byte of the latin-1 text: 1e-310 (subnormal), ±0, ∞, 2⁶⁰.
+    guard case .dict(let bytesColumn)? = whole["byte_values"] else { return }
+    #expect(bytesColumn.map { $0.value.doubleValue ?? .nan }.map(\.bitPattern)
+      == [0.0, 1.0, -2.0, 1e-310, 255.5, .infinity, -0.0, 0x1p60, 3.0, 1 / 3, 128.0, 0.5].map(\.bitPattern))
+    if name.contains("unmemoised") { return }
+    // Memoised files take the fast path once a batch starts with a known key and dtype (here the
+    // last column: the first holds new keys, the next two new dtypes)…
+    #expect(fast >= 12, "\(name): \(fast) scalars on the fast path")
+    // …and a later reference to a fast-path scalar reads its value.
+    #expect(root["again"] == whole["again"])
+    #expect(whole["again"] == .list([.float(3.0 / 7 - 0.5), .int(4997)]))
+  }
+
+  @Test("a protocol-2 scalar whose text is not latin-1 is refused, streamed or whole, naming the problem")
+  func malformedLatin1() throws {
+    var bytes = try Fixture.bytes("pickles/numpy-columns-p2.pkl")
+    // 3.0's eight bytes are ASCII, so its text is `X 08 00 00 00` and the bytes themselves.
+    let three: [UInt8] = [0x58, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x08, 0x40]
+    let start = try #require((0..<(bytes.count - three.count)).first { Array(bytes[$0..<$0 + three.count]) == three })
+    // Two bytes become 'ā' (U+0101): valid UTF-8, but not a byte.
+    bytes[start + 11] = 0xC4
+    bytes[start + 12] = 0x81
+    for decode in [{ _ = try PickleDecoder().decode(bytes) }, { _ = try stream(bytes: bytes) }] {
+      #expect {
+        try decode()
+      } throws: { error in
+        "\(error)".contains("latin-1")
+      }
+    }
+  }
+}
