@@ -40,6 +40,24 @@ struct DoubleBufferTests {
     #expect(zip(buffer.array, values).allSatisfy { $0.bitPattern == $1.bitPattern })
   }
 
+  @Test("a mapped file's pages given back read the same bytes again")
+  func discardedPages() throws {
+    let files = try TemporaryFiles()
+    defer { files.remove() }
+    let bytes = (0..<(1 << 22)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+    let path = files.folder + "/pages.bin"
+    try writeNewFile(bytes, to: path)
+    let file = try MappedFile(path: path)
+    let sum = { file.bytes.reduce(0) { $0 &+ UInt64($1) } }
+    let before = sum()
+    file.discardPages(before: bytes.count - 1000)
+    #expect(sum() == before)
+    #expect(Array(file.bytes[12_345..<12_355]) == Array(bytes[12_345..<12_355]))
+    file.discardPages(before: 0)
+    file.discardPages(before: Int.max)
+    #expect(sum() == before)
+  }
+
   @Test("many threads read one buffer at once and see the same values")
   func concurrentReads() async {
     let buffer = DoubleBuffer((0..<10_000).map(Double.init))

@@ -68,6 +68,16 @@ final class MappedFile: @unchecked Sendable {
     }
   }
 
+  /// Gives back the pages of `0..<offset` to the kernel: they stop counting as this process's
+  /// resident memory, and would be read from the file again if touched (the map is read-only).
+  /// For a reader that has consumed them; the bytes themselves never change.
+  func discardPages(before offset: Int) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let length = min(offset, bytes.count) / page * page
+    guard length > 0, let base = bytes.baseAddress else { return }
+    _ = madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED)
+  }
+
   deinit {
     if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
   }

@@ -112,7 +112,7 @@ struct NASHPOPickleLoader {
   /// Decodes a pickle whose root is a dict of column dicts through a consumer, and returns it.
   private func stream<Consumer: PickleColumnConsumer>(_ path: String, _ consumer: Consumer) throws -> Consumer {
     let file = try MappedFile(path: path)
-    var machine = PickleMachine(file.bytes, consumer: consumer)
+    var machine = PickleMachine(file, consumer: consumer)
     defer { machine.releaseContainers() }
     let result: PickleObject
     do { result = try machine.run() } catch let error as PickleError {

@@ -50,6 +50,11 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// The names of the streamed dicts, by column number.
   private(set) var columnNames: [String] = []
 
+  /// The mapped file being read, whose pages behind the reader are given back as it goes.
+  private var mappedFile: MappedFile?
+  /// The offset up to which pages have been given back.
+  private var discardedUpTo = 0
+
   /// Creates a machine that streams column dicts to `consumer`.
   init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer) {
     reader = ByteReader(bytes)
@@ -58,6 +63,13 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     // A memo entry costs at least one input byte; reserving address space up front (untouched
     // pages cost no memory) spares a large file's decoding repeated growth copies.
     memo.reserveCapacity(bytes.count / 8)
+  }
+
+  /// Creates a machine that streams a mapped file's column dicts to `consumer`, giving back the
+  /// file's pages behind the reader so that resident memory holds only the store being filled.
+  init(_ file: MappedFile, consumer: Consumer) {
+    self.init(file.bytes, consumer: consumer)
+    mappedFile = file
   }
 
   /// Runs to `STOP` and returns the result.
@@ -76,6 +88,11 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         return resolve(stack[0])
       }
       try execute(opcode, at: offset)
+      // Every 32 MiB, drop the pages read so far (a margin stays for the fast path's rewinds).
+      if let mappedFile, reader.offset - discardedUpTo > 1 << 25 {
+        discardedUpTo = reader.offset - (1 << 20)
+        mappedFile.discardPages(before: discardedUpTo)
+      }
     }
   }
 
