@@ -26,9 +26,11 @@ struct PickleStreamingTests {
     try stream(bytes: try Fixture.bytes("pickles/" + name))
   }
 
-  private func stream(bytes: [UInt8]) throws -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int) {
-    try bytes.withUnsafeBytes { raw in
-      var machine = PickleMachine(raw, consumer: RecordingConsumer())
+  /// Streams bytes from memory, or (`mapped`) from a file, which scans the memo reads first.
+  private func stream(bytes: [UInt8], mapped: Bool = false) throws -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int) {
+    func collect(_ machine: inout PickleMachine<RecordingConsumer>) throws
+      -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int)
+    {
       defer { machine.releaseContainers() }
       let root = try machine.run()
       var budget = Int.max
@@ -36,6 +38,18 @@ struct PickleStreamingTests {
       let consumer = machine.consumer
       return (Dictionary(uniqueKeysWithValues: zip(consumer.names, consumer.items)), value, machine.fastScalarCount)
     }
+    guard mapped else {
+      return try bytes.withUnsafeBytes { raw in
+        var machine = PickleMachine(raw, consumer: RecordingConsumer())
+        return try collect(&machine)
+      }
+    }
+    let files = try TemporaryFiles()
+    defer { files.remove() }
+    let path = files.folder + "/stream.pkl"
+    try writeNewFile(bytes, to: path)
+    var machine = PickleMachine(try MappedFile(path: path), consumer: RecordingConsumer())
+    return try collect(&machine)
   }
 
   @Test(
@@ -44,6 +58,12 @@ struct PickleStreamingTests {
   func streamsLikeWholeDecode(name: String) throws {
     let whole = try PickleDecoder().decode(try Fixture.bytes("pickles/" + name))
     let (columns, root, fast) = try stream(name)
+    // A mapped file scans which memo entries are read and stores only those: the same items.
+    let mapped = try stream(bytes: try Fixture.bytes("pickles/" + name), mapped: true)
+    #expect(mapped.columns == columns && mapped.root == root)
+    if !name.contains("unmemoised") {
+      #expect(PickleMemoReads.scan(try Fixture.bytes("pickles/" + name).withUnsafeBytes { $0 }) != nil)
+    }
     for column in ["f8", "f4", "i8", "byte_values"] {
       guard case .dict(let entries)? = whole[column] else {
         Issue.record("\(name) lacks \(column)")
@@ -73,7 +93,7 @@ struct PickleStreamingTests {
     // Two bytes become 'ā' (U+0101): valid UTF-8, but not a byte.
     bytes[start + 11] = 0xC4
     bytes[start + 12] = 0x81
-    for decode in [{ _ = try PickleDecoder().decode(bytes) }, { _ = try stream(bytes: bytes) }] {
+    for decode in [{ _ = try PickleDecoder().decode(bytes) }, { _ = try stream(bytes: bytes) }, { _ = try stream(bytes: bytes, mapped: true) }] {
       #expect {
         try decode()
       } throws: { error in
