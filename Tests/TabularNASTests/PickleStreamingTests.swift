@@ -27,7 +27,9 @@ struct PickleStreamingTests {
   }
 
   /// Streams bytes from memory, or (`mapped`) from a file, which scans the memo reads first.
-  private func stream(bytes: [UInt8], mapped: Bool = false) throws -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int) {
+  private func stream(bytes: [UInt8], mapped: Bool = false, scanningMemo: Bool = false) throws
+    -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int)
+  {
     func collect(_ machine: inout PickleMachine<RecordingConsumer>) throws
       -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int)
     {
@@ -40,7 +42,7 @@ struct PickleStreamingTests {
     }
     guard mapped else {
       return try bytes.withUnsafeBytes { raw in
-        var machine = PickleMachine(raw, consumer: RecordingConsumer())
+        var machine = PickleMachine(raw, consumer: RecordingConsumer(), scanningMemo: scanningMemo)
         return try collect(&machine)
       }
     }
@@ -100,5 +102,27 @@ struct PickleStreamingTests {
         "\(error)".contains("latin-1")
       }
     }
+  }
+
+  @Test("scanning the memo first changes nothing that is decoded, for every fixture", arguments: [
+    "plain-p2.pkl", "plain-p4.pkl", "plain-p5.pkl", "numpy-p2.pkl", "numpy-p4.pkl", "numpy-p5.pkl", "numpy-columns-p2.pkl",
+    "numpy-columns-p4.pkl", "numpy-columns-p2-unmemoised.pkl", "numpy-columns-p4-unmemoised.pkl",
+  ])
+  func memoScanKeepsResults(name: String) throws {
+    let bytes = try Fixture.bytes("pickles/" + name)
+    let plain = try stream(bytes: bytes), scanned = try stream(bytes: bytes, scanningMemo: true)
+    #expect(plain.columns == scanned.columns)
+    #expect(plain.root == scanned.root)
+  }
+
+  @Test("the memo scan declines what it cannot follow, so the decoder reports it itself")
+  func memoScanDeclines() {
+    func scan(_ bytes: [UInt8]) -> PickleMemoReads? { bytes.withUnsafeBytes { PickleMemoReads.scan($0) } }
+    #expect(scan([0x80, 2, 0x4E]) == nil)                        // no STOP
+    #expect(scan([0x80, 4, 0x4E, 0x94, 0x71, 0, 0x2E]) == nil)   // MEMOIZE and BINPUT mixed
+    #expect(scan([0x80, 2, 0x58, 0xFF, 0xFF, 0xFF, 0x7F]) == nil) // a length past the end
+    #expect(scan([0x80, 2, 0x81, 0x2E]) == nil)                  // NEWOBJ, which the decoder refuses
+    let reads = scan([0x80, 2, 0x4E, 0x71, 3, 0x68, 3, 0x2E])
+    #expect(reads?.contains(3) == true && reads?.contains(2) == false && reads?.bound == 4)
   }
 }

@@ -1,5 +1,6 @@
 // libFuzzer entry point for the pickle decoder (see Tools/fuzz/run.sh). Compiled together with
-// the library's sources, so it exercises both the public decoder and the streaming machine.
+// the library's sources, so it exercises the public decoder and the streaming machine, with and
+// without the memo scan.
 
 /// Streams every column item, resolving keys as a loader would.
 private struct FuzzConsumer: PickleColumnConsumer {
@@ -16,8 +17,10 @@ private struct FuzzConsumer: PickleColumnConsumer {
 public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = UnsafeRawBufferPointer(start: data, count: size)
   _ = try? PickleDecoder().decode(bytes)
-  var machine = PickleMachine(bytes, consumer: FuzzConsumer())
-  _ = try? machine.run()
-  machine.releaseContainers()
+  for scanningMemo in [false, true] {
+    var machine = PickleMachine(bytes, consumer: FuzzConsumer(), scanningMemo: scanningMemo)
+    _ = try? machine.run()
+    machine.releaseContainers()
+  }
   return 0
 }

@@ -62,29 +62,34 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// The offset up to which pages have been given back.
   private var discardedUpTo = 0
 
-  /// Creates a machine that streams column dicts to `consumer`.
-  init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer) {
-    reader = ByteReader(bytes)
-    self.consumer = consumer
-    streams = true
-    // A memo entry costs at least one input byte; reserving address space up front (untouched
-    // pages cost no memory) spares a large file's decoding repeated growth copies.
-    memo.reserveCapacity(bytes.count / 8)
+  /// Creates a machine that streams column dicts to `consumer`; with `scanningMemo`, the
+  /// bytes are scanned first for the memo entries they read back (``PickleMemoReads``) and only
+  /// those are stored.
+  init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer, scanningMemo: Bool = false) {
+    self.init(bytes, consumer: consumer, scanningMemo: scanningMemo, file: nil)
   }
 
   /// Creates a machine that streams a mapped file's column dicts to `consumer`, giving back the
   /// file's pages behind the reader so that resident memory holds only the store being filled.
-  /// A file of NumPy scalars, which memoise three to five slots each, is scanned first
-  /// (``PickleMemoReads``) so that only entries read back are stored: a quarter of the memory
-  /// for a third more time. Other files (Python floats) memoise little and are not scanned.
+  /// A file of NumPy scalars, which memoise three to five slots each, has its memo scanned first:
+  /// a quarter of the memory for a third more time. Other files (Python floats) memoise little.
   init(_ file: MappedFile, consumer: Consumer) {
-    self.init(file.bytes, consumer: consumer)
-    mappedFile = file
     let head = UnsafeRawBufferPointer(rebasing: file.bytes[0..<min(file.bytes.count, 1 << 16)])
-    guard head.firstRange(of: Array("scalar".utf8)) != nil else { return }
-    if let reads = PickleMemoReads.scan(file.bytes, discardingBehind: file) {
+    self.init(file.bytes, consumer: consumer, scanningMemo: head.firstRange(of: Array("scalar".utf8)) != nil, file: file)
+  }
+
+  private init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer, scanningMemo: Bool, file: MappedFile?) {
+    reader = ByteReader(bytes)
+    self.consumer = consumer
+    streams = true
+    mappedFile = file
+    if scanningMemo, let reads = PickleMemoReads.scan(bytes, discardingBehind: file) {
       memoReads = reads
       memo = [Int](repeating: Self.unstored, count: reads.bound)
+    } else {
+      // A memo entry costs at least one input byte; reserving address space up front (untouched
+      // pages cost no memory) spares a large file's decoding repeated growth copies.
+      memo.reserveCapacity(bytes.count / 8)
     }
   }
 
