@@ -137,5 +137,7 @@ struct PlotCommandTests {
     #expect(refused.error.contains("reinforce cannot be used here: its policy needs configurations that are combinations of categorical choices"))
     let bohb = runTool(["search", "bohb", "--dataset", "csv:" + path, "--runs", "1", "--budget", "10"])
     #expect(bohb.status == 0, "\(bohb.error)")
+    let smallest = runTool(["search", "bohb", "--runs", "1", "--min-epochs", "13"])
+    #expect(smallest.status == 1 && smallest.error.contains("a smallest budget of 13 epochs cannot be used here: it must lie in 1…12"))
   }
 }

@@ -46,7 +46,8 @@ struct BOHBIterations<Vectors: ConfigurationVectors>: AskTellSearch {
   /// - Parameters:
   ///   - free: The coordinates searched; the others keep `base`'s values.
   ///   - extraPoints: See ``BOHBModel``.
-  /// - Throws: ``SearchError/maximumEpochsOutOfRange(_:allowed:)`` for epochs outside the dataset's.
+  /// - Throws: ``SearchError/maximumEpochsOutOfRange(_:allowed:)`` for a largest budget outside the
+  ///   dataset's epochs, ``SearchError/unsupportedSetting(_:reason:)`` for a smallest one above it.
   init(
     benchmark: Benchmark, vectors: Vectors, settings: BOHBModelSettings, eta: Double, minimumEpochs: Int?, maximumEpochs: Int?,
     iterations: Int?, training: PartialTraining, free: [Int], base: [Double], extraPoints: Int = 0, generator: SplitMix64
@@ -54,7 +55,10 @@ struct BOHBIterations<Vectors: ConfigurationVectors>: AskTellSearch {
     let lowest = max(benchmark.epochRange.lowerBound, 1), allowed = lowest...max(lowest, benchmark.epochRange.upperBound)
     let maximum = maximumEpochs ?? benchmark.epochRange.upperBound, minimum = minimumEpochs ?? lowest
     guard allowed.contains(maximum) else { throw SearchError.maximumEpochsOutOfRange(maximum, allowed: allowed) }
-    guard (lowest...maximum).contains(minimum) else { throw SearchError.maximumEpochsOutOfRange(minimum, allowed: lowest...maximum) }
+    guard (lowest...maximum).contains(minimum) else {
+      throw SearchError.unsupportedSetting(
+        "a smallest budget of \(minimum) epochs", reason: "it must lie in \(lowest)…\(maximum), up to the largest budget")
+    }
     self.benchmark = benchmark
     self.vectors = vectors
     self.training = training
