@@ -105,6 +105,8 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
       if case .evolution = stage { strategy.vectors.hyperparameterDimensions.map { vector[$0] } } else { nil }
     }
 
+    /// A trial of the current stage, `wait` while the first stage's last trials run, or (BOHB's
+    /// stage) whatever BOHB answers.
     public mutating func ask() throws -> TrialRequest<Benchmark.Configuration> {
       while true {
         switch stage {
@@ -142,6 +144,7 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
       }
     }
 
+    /// Takes a result: the first stage keeps the best so far (and feeds BOHB), evolution ages its population.
     public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) {
       running.remove(result.trial.id)
       costSoFar += result.cost
