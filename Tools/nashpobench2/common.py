@@ -57,19 +57,14 @@ def dataset(binaries, name="full", classes=0, numpy=False, protocol=4, dtype="fl
     return native, folder
 
 
-# The pickle variants a user may hold, by name: how write_original_files.py writes each.
+# The pickle variants a user may hold, by name: how write_original_files.py writes each (folders
+# named as conformance.py names them, so the two share files).
 VARIANTS = {
-    "floats-p4": dict(name="full"),
+    "floats-p4": dict(name="full-p4"),
     "floats-p2": dict(name="full-p2", protocol=2),
-    "numpy-p2": dict(name="full-numpy-p2", numpy=True, protocol=2),
-    "numpy-p4": dict(name="full-numpy-p4", numpy=True, protocol=4),
-    "numpy-f32-p5": dict(name="full-numpy-f32-p5", numpy=True, protocol=5, dtype="float32"),
-    "floats-p4-unmemoised": dict(name="full-unmemoised", unmemoised=True),
-    "numpy-p2-unmemoised": dict(name="full-numpy-p2-unmemoised", numpy=True, protocol=2, unmemoised=True),
+    "numpy-p2": dict(name="full-p2-numpy", numpy=True, protocol=2),
+    "numpy-p4": dict(name="full-p4-numpy", numpy=True, protocol=4),
+    "numpy-f32-p5": dict(name="full-p5-numpy-f32", numpy=True, protocol=5, dtype="float32"),
+    "floats-p4-unmemoised": dict(name="full-p4-unmemoised", unmemoised=True),
+    "numpy-p2-unmemoised": dict(name="full-p2-numpy-unmemoised", numpy=True, protocol=2, unmemoised=True),
 }
-
-
-def run_json(command):
-    """Runs a command that prints one JSON object; returns it."""
-    output = run(command, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
