@@ -109,10 +109,11 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// - Throws: ``PickleError`` for malformed or forbidden input, or whatever `onItem` throws.
   /// Call ``releaseContainers()`` once the result has been used.
   mutating func run() throws -> PickleObject {
+    let opcodes = PickleOpcode.byByte  // read once: a global's every read checks its initialisation
     while true {
       let offset = reader.offset
       let byte = try reader.byte()
-      guard let opcode = PickleOpcode.byByte[Int(byte)] else {
+      guard let opcode = opcodes[Int(byte)] else {
         throw PickleError.unknownOpcode(byte, offset: offset)
       }
       if opcode == .stop {
@@ -376,29 +377,6 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   ///   _codecs.encode, (SHORT_)BINUNICODE latin-1 text, [memo], BINGET 'latin1', TUPLE2, [memo],
   ///   REDUCE, [memo], TUPLE2, [memo], REDUCE, [memo]`.
   private mutating func readNumPyScalar(arena: UnsafeBufferPointer<PickleObject>) throws -> PickleObject? {
-    func memoID() throws -> Int? {
-      let opcode = try reader.byte()
-      let index: Int
-      switch opcode {
-      case PickleOpcode.binGet.rawValue: index = Int(try reader.byte())
-      case PickleOpcode.longBinGet.rawValue: index = Int(try reader.unsignedLittleEndian(width: 4))
-      default: return nil
-      }
-      guard index < memo.count, memo[index] >= 0 else { return nil }
-      return memo[index]
-    }
-    /// An optional memo opcode: its explicit index, -1 for `MEMOIZE`, or `nil` for none.
-    func memoTarget() throws -> Int? {
-      let position = reader.offset
-      switch try reader.byte() {
-      case PickleOpcode.memoize.rawValue: return -1
-      case PickleOpcode.binPut.rawValue: return Int(try reader.byte())
-      case PickleOpcode.longBinPut.rawValue: return Int(try reader.unsignedLittleEndian(width: 4))
-      default:
-        reader.rewind(to: position)
-        return nil
-      }
-    }
     guard let scalarID = try memoID(), case .global(.numpyScalar) = arena[scalarID], let dtypeID = try memoID() else {
       return nil
     }
@@ -453,6 +431,32 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       if let index { storeMemo(id: -(DeferredScalar.parts * number + part + 1), at: index) }
     }
     return value
+  }
+
+  /// A `BINGET`/`LONG_BINGET` of a stored arena object: its id; `nil` for anything else.
+  private mutating func memoID() throws -> Int? {
+    let opcode = try reader.byte()
+    let index: Int
+    switch opcode {
+    case PickleOpcode.binGet.rawValue: index = Int(try reader.byte())
+    case PickleOpcode.longBinGet.rawValue: index = Int(try reader.unsignedLittleEndian(width: 4))
+    default: return nil
+    }
+    guard index < memo.count, memo[index] >= 0 else { return nil }
+    return memo[index]
+  }
+
+  /// An optional memo opcode: its explicit index, -1 for `MEMOIZE`, or `nil` for none.
+  private mutating func memoTarget() throws -> Int? {
+    let position = reader.offset
+    switch try reader.byte() {
+    case PickleOpcode.memoize.rawValue: return -1
+    case PickleOpcode.binPut.rawValue: return Int(try reader.byte())
+    case PickleOpcode.longBinPut.rawValue: return Int(try reader.unsignedLittleEndian(width: 4))
+    default:
+      reader.rewind(to: position)
+      return nil
+    }
   }
 
   /// Reads `SHORT_BINUNICODE` or `BINUNICODE` text of exactly `count` characters below U+0100

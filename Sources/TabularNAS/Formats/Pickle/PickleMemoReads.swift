@@ -21,71 +21,69 @@ struct PickleMemoReads: Sendable {
   /// ends early — the decoder then stores every entry and reports any problem itself.
   static func scan(_ bytes: UnsafeRawBufferPointer, discardingBehind file: MappedFile? = nil) -> PickleMemoReads? {
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
-    let count = bytes.count
+    // A tight loop over locals: no closures capturing mutable state (each would check exclusive
+    // access at run time) and the opcode table read once.
+    let count = bytes.count, table = PickleOpcode.byByte
     var words: [UInt64] = []
     var offset = 0, largest = -1, discarded = 0
     var implicit = false, explicit = false
-    @inline(__always) func integer(width: Int) -> Int? {
-      guard offset + width <= count else { return nil }
-      var value = 0
-      for index in 0..<width { value |= Int(base[offset + index]) << (8 * index) }
-      offset += width
-      return value
-    }
-    @inline(__always) func skip(_ length: Int?) -> Bool {
-      guard let length, length >= 0, length <= count - offset else { return false }
-      offset += length
-      return true
-    }
-    func skipLine() -> Bool {
-      while offset < count {
-        offset += 1
-        if base[offset - 1] == UInt8(ascii: "\n") { return true }
-      }
-      return false
-    }
-    @inline(__always) func read(_ index: Int?) -> Bool {
-      // Each read costs an input byte, so no valid index exceeds the length.
-      guard let index, index < count else { return false }
-      if index >> 6 >= words.count { words += [UInt64](repeating: 0, count: (index >> 6) - words.count + 1) }
-      words[index >> 6] |= 1 << UInt64(index & 63)
-      largest = max(largest, index)
-      return true
-    }
     while offset < count {
       if let file, offset - discarded > 1 << 25 {
         discarded = offset - (1 << 20)
         file.discardPages(before: discarded)
       }
-      let opcode = PickleOpcode.byByte[Int(base[offset])]
+      guard let opcode = table[Int(base[offset])] else { return nil }
       offset += 1
-      guard let opcode else { return nil }
-      let ok: Bool
+      // The argument: a fixed width to skip, a length prefix of `prefix` bytes, or a memo read.
+      var width = 0, prefix = 0, readWidth = 0
       switch opcode {
       case .stop: return PickleMemoReads(words: words, bound: largest + 1)
       case .mark, .pop, .popMark, .dup, .none, .reduce, .emptyList, .append, .build, .dict, .appends, .list, .setItem,
         .tuple, .setItems, .emptyDict, .emptyTuple, .newTrue, .newFalse, .tuple1, .tuple2, .tuple3, .stackGlobal:
-        ok = true
+        break
       case .memoize:
+        guard !explicit else { return nil }
         implicit = true
-        ok = !explicit
       case .binPut, .longBinPut:
+        guard !implicit else { return nil }
         explicit = true
-        ok = !implicit && skip(opcode == .binPut ? 1 : 4)
-      case .binGet: ok = read(integer(width: 1))
-      case .longBinGet: ok = read(integer(width: 4))
-      case .proto, .binInt1: ok = skip(1)
-      case .binInt2: ok = skip(2)
-      case .binInt: ok = skip(4)
-      case .binFloat, .frame: ok = skip(8)
-      case .shortBinUnicode, .shortBinBytes, .long1: ok = skip(integer(width: 1))
-      case .binUnicode, .binBytes: ok = skip(integer(width: 4))
-      case .long4: ok = skip(integer(width: 4).map { Int(Int32(truncatingIfNeeded: $0)) })
-      case .binUnicode8, .binBytes8, .byteArray8: ok = skip(integer(width: 8))
-      case .global: ok = skipLine() && skipLine()
+        width = opcode == .binPut ? 1 : 4
+      case .binGet: readWidth = 1
+      case .longBinGet: readWidth = 4
+      case .proto, .binInt1: width = 1
+      case .binInt2: width = 2
+      case .binInt: width = 4
+      case .binFloat, .frame: width = 8
+      case .shortBinUnicode, .shortBinBytes, .long1: prefix = 1
+      case .binUnicode, .binBytes, .long4: prefix = 4
+      case .binUnicode8, .binBytes8, .byteArray8: prefix = 8
+      case .global:
+        for _ in 0..<2 {
+          while offset < count && base[offset] != UInt8(ascii: "\n") { offset += 1 }
+          guard offset < count else { return nil }
+          offset += 1
+        }
       default: return nil
       }
-      guard ok else { return nil }
+      if prefix > 0 || readWidth > 0 {
+        let size = max(prefix, readWidth)
+        guard size <= count - offset else { return nil }
+        var value = 0
+        for index in 0..<size { value |= Int(base[offset + index]) << (8 * index) }
+        offset += size
+        if opcode == .long4 { value = Int(Int32(truncatingIfNeeded: value)) }
+        if readWidth > 0 {
+          // Each read costs an input byte, so no valid index exceeds the length.
+          guard value < count else { return nil }
+          if value >> 6 >= words.count { words += [UInt64](repeating: 0, count: (value >> 6) - words.count + 1) }
+          words[value >> 6] |= 1 << UInt64(value & 63)
+          largest = max(largest, value)
+        } else {
+          width = value
+        }
+      }
+      guard width >= 0, width <= count - offset else { return nil }
+      offset += width
     }
     return nil
   }
