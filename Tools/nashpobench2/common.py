@@ -68,3 +68,9 @@ VARIANTS = {
     "floats-p4-unmemoised": dict(name="full-p4-unmemoised", unmemoised=True),
     "numpy-p2-unmemoised": dict(name="full-p2-numpy-unmemoised", numpy=True, protocol=2, unmemoised=True),
 }
+
+
+def run_json(command):
+    """Runs a command that prints one JSON object; returns it."""
+    output = run(command, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
