@@ -72,7 +72,8 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// Creates a machine that streams a mapped file's column dicts to `consumer`, giving back the
   /// file's pages behind the reader so that resident memory holds only the store being filled.
   /// A file of NumPy scalars, which memoise three to five slots each, has its memo scanned first:
-  /// a quarter of the memory for a third more time. Other files (Python floats) memoise little.
+  /// a quarter of the memory for about a quarter of the decoding time. Other files (Python floats)
+  /// memoise little.
   init(_ file: MappedFile, consumer: Consumer) {
     let head = UnsafeRawBufferPointer(rebasing: file.bytes[0..<min(file.bytes.count, 1 << 16)])
     self.init(file.bytes, consumer: consumer, scanningMemo: head.firstRange(of: Array("scalar".utf8)) != nil, file: file)
