@@ -139,5 +139,7 @@ struct PlotCommandTests {
     #expect(bohb.status == 0, "\(bohb.error)")
     let smallest = runTool(["search", "bohb", "--runs", "1", "--min-epochs", "13"])
     #expect(smallest.status == 1 && smallest.error.contains("a smallest budget of 13 epochs cannot be used here: it must lie in 1…12"))
+    let largest = runTool(["search", "bohb", "--runs", "1", "--max-epochs", "13"])
+    #expect(largest.status == 1 && largest.error == "error: maximum epochs R = 13 is outside the dataset's epochs 1…12\n")
   }
 }

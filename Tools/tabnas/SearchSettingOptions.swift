@@ -69,10 +69,7 @@ enum SearchSettingOptions {
     settings.policyLearningRate = try take(.policyLearningRate, OptionValue.positiveNumber, "a positive finite number")
     settings.baselineMomentum = try take(
       .baselineMomentum, { Double($0).flatMap { $0 >= 0 && $0 < 1 ? $0 : nil } }, "a number in [0, 1)")
-    if let samples = try take(.samples, { OptionValue.positiveInteger($0, atMost: 100_000) }, "an integer in 1…100000") {
-      settings.bohbModel.samples = samples
-      settings.samplesGiven = true
-    }
+    settings.samples = try take(.samples, { OptionValue.positiveInteger($0, atMost: 100_000) }, "an integer in 1…100000")
     if let percent = try take(.topPercent, { Double($0).flatMap { $0 > 0 && $0 < 100 ? $0 : nil } }, "a percentage in (0, 100)") {
       settings.bohbModel.topPercent = percent
     }

@@ -36,10 +36,10 @@ public struct SearchSettings: Sendable {
   public var policyLearningRate: Double?
   /// REINFORCE: the reward baseline's momentum [0.9].
   public var baselineMomentum: Double?
-  /// BOHB: the model's settings [the reference's; bohb-then-rea draws 5 samples].
+  /// BOHB: the model's settings but its samples [the reference's].
   public var bohbModel = BOHBModelSettings()
-  /// BOHB: whether a sample count was given (bohb-then-rea's default differs).
-  public var samplesGiven = false
+  /// BOHB: candidates per proposal [4; bohb-then-rea 5].
+  public var samples: Int?
   /// BOHB: how promoted configurations train [resume].
   public var partialTraining: PartialTraining?
   /// Two-stage searches: the hyperparameter stage's budget [a quarter of the run's budget].
@@ -86,11 +86,11 @@ public struct SearchSettings: Sendable {
 
   /// BOHB with these settings; `iterations` and `samples` default as given (the two-stage
   /// search's first stage runs the reference's 4 iterations of 5 samples).
-  public func bohb<Vectors: ConfigurationVectors>(vectors: Vectors, iterations defaultIterations: Int? = nil, samples: Int? = nil)
+  public func bohb<Vectors: ConfigurationVectors>(vectors: Vectors, iterations defaultIterations: Int? = nil, samples defaultSamples: Int? = nil)
     -> BOHB<Vectors>
   {
     var model = bohbModel
-    if !samplesGiven, let samples { model.samples = samples }
+    model.samples = samples ?? defaultSamples ?? model.samples
     return BOHB(
       vectors: vectors, model: model, eta: eta ?? 3, minimumEpochs: minimumEpochs, maximumEpochs: maximumEpochs,
       iterations: iterations ?? defaultIterations, training: partialTraining ?? .resume)

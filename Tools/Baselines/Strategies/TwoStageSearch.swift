@@ -91,7 +91,8 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
     var nextTrial = 0
     var evolutionStarted = 0
     var population: [(vector: [Double], value: Double)] = []
-    var vectors: [Int: [Double]] = [:]
+    /// The vector of each running trial, by trial id.
+    var trialVectors: [Int: [Double]] = [:]
     /// The results the hyperparameter stage was told.
     public private(set) var firstStageTrials = 0
 
@@ -123,7 +124,7 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
             let request = try iterations.ask()
             stage = .bohb(iterations, budget: budget)
             if case .train(let trial) = request {
-              vectors[trial.id] = strategy.vectors.vector(of: trial.configuration)
+              trialVectors[trial.id] = strategy.vectors.vector(of: trial.configuration)
               running.insert(trial.id)
               return request
             }
@@ -148,7 +149,7 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
     public mutating func tell(_ result: TrialResult<Benchmark.Configuration>) {
       running.remove(result.trial.id)
       costSoFar += result.cost
-      let vector = vectors.removeValue(forKey: result.trial.id) ?? strategy.vectors.vector(of: result.trial.configuration)
+      let vector = trialVectors.removeValue(forKey: result.trial.id) ?? strategy.vectors.vector(of: result.trial.configuration)
       switch stage {
       case .random, .bohb:
         firstStageTrials += 1
@@ -177,7 +178,7 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
     private mutating func train(_ draw: [Double]) -> TrialRequest<Benchmark.Configuration> {
       let configuration = strategy.vectors.configuration(nearest: draw)
       defer { nextTrial += 1 }
-      vectors[nextTrial] = draw
+      trialVectors[nextTrial] = draw
       running.insert(nextTrial)
       return .train(Trial(id: nextTrial, configuration: configuration, epochs: benchmark.epochRange.upperBound))
     }
