@@ -35,7 +35,7 @@ struct NativeFileCacheTests {
 
   /// Whether two benchmarks answer a sample of queries (every split, seed and a few epochs) alike.
   private func sameAnswers(_ first: NASHPOBench2, _ second: NASHPOBench2) throws -> Bool {
-    for index in stride(from: 0, to: NASHPOSearchSpace.count, by: 997) {
+    for index in stride(from: 0, to: NASHPOSearchSpace.fullCount, by: 997) {
       let key = NASHPOKey(index: index)
       for mode in QueryMode.allCases {
         for seed in NASHPOSearchSpace.seeds {

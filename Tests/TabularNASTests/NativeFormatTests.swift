@@ -59,7 +59,7 @@ struct NativeFormatTests {
   @Test("wrong magic, version, checksum and size are each named")
   func corruptions() throws {
     try expectError({ $0[0] = 0x50 }) { if case .notNativeFormat = $0 { true } else { false } }
-    try expectError({ $0[8] = 3 }) { if case .unsupportedVersion(_, 3, 2) = $0 { true } else { false } }
+    try expectError({ $0[8] = 4 }) { if case .unsupportedVersion(_, 4, 2...3) = $0 { true } else { false } }
     try expectError({ $0[8] = 1 }) { if case .schema(_, let reason) = $0 { reason.contains("version 1") } else { false } }
     try expectError({ $0[$0.count - 100] ^= 0x01 }) { if case .checksumMismatch = $0 { true } else { false } }
     try expectError({ $0 = $0.prefix($0.count - 8) }) { if case .truncated = $0 { true } else { false } }

@@ -10,7 +10,7 @@ struct SearchSpaceTests {
     #expect(space.count == 196_608)
     for index in space.indices {
       let key = try space.key(at: index)
-      #expect(space.index(of: key) == index)
+      #expect(space.position(of: key) == index)
       // The reference get_key_from_idx: cell = idx / 48, lr = (idx / 6) % 8, batch = idx % 6.
       #expect(key.cell.index == index / 48)
       #expect(key.learningRate == NASHPOSearchSpace.learningRates[(index / 6) % 8])

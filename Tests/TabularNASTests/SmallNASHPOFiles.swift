@@ -82,3 +82,31 @@ extension PickleValue {
     if case .dict(let entries) = self { entries } else { [] }
   }
 }
+
+/// Edits that cut the three files to a subset, as users cut the originals.
+extension [String: PickleValue] {
+  /// Lists only the cell codes `keep` accepts in `cellinfo.pkl`.
+  mutating func keepCells(_ keep: (String) -> Bool) {
+    let entries = self["cellinfo.pkl"]!["hash"]!.entries.filter { entry in
+      if case .string(let code) = entry.key { keep(code) } else { true }
+    }
+    self["cellinfo.pkl"] = .dict([.init(.string("hash"), .dict(entries))])
+  }
+
+  /// Keeps only the rows of `bench12.pkl` and `avgaccs200.pkl` whose key `(hash, lr,
+  /// batch_size[, seed])` `keep` accepts (`seed` is nil for `avgaccs200.pkl`).
+  mutating func keepRows(_ keep: (_ hash: String, _ lr: Double, _ batchSize: Int, _ seed: Int?) -> Bool) {
+    func kept(_ column: PickleValue) -> PickleValue {
+      .dict(column.entries.filter { entry in
+        guard case .tuple(let items) = entry.key, case .string(let hash) = items[0], case .float(let lr) = items[1],
+          case .int(let batchSize) = items[2]
+        else { return true }
+        let seed: Int? = if items.count == 4, case .int(let seed) = items[3] { seed } else { nil }
+        return keep(hash, lr, batchSize, seed)
+      })
+    }
+    for file in ["bench12.pkl", "avgaccs200.pkl"] {
+      self[file] = .dict(self[file]!.entries.map { .init($0.key, kept($0.value)) })
+    }
+  }
+}

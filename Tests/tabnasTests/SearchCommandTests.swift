@@ -134,7 +134,7 @@ struct PlotCommandTests {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let refused = runTool(["search", "reinforce", "--dataset", "csv:" + path, "--runs", "1"])
     #expect(refused.status == 1)
-    #expect(refused.error.contains("reinforce cannot be used here: its policy needs configurations that are combinations of categorical choices"))
+    #expect(refused.error.contains("reinforce cannot be used here: its policy needs configurations that are every combination of categorical choices"))
     let bohb = runTool(["search", "bohb", "--dataset", "csv:" + path, "--runs", "1", "--budget", "10"])
     #expect(bohb.status == 0, "\(bohb.error)")
     let smallest = runTool(["search", "bohb", "--runs", "1", "--min-epochs", "13"])

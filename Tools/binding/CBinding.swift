@@ -114,7 +114,14 @@ public func tabnasNASHPOQuery(
   }
 }
 
-/// Answers `count` unlogged queries of the keys at flat indices (as `get_idx_from_key`) into
+/// The search space the files hold, as JSON: `cellcodes`, `lrs`, `batch_sizes`, `seeds` (the
+/// reference API's attributes, ascending) and `partial`; release it with `tabnas_free`.
+@_cdecl("tabnas_nashpo_space")
+public func tabnasNASHPOSpace(_ benchmark: UnsafeMutableRawPointer) -> UnsafeMutablePointer<CChar>? {
+  copy(Unmanaged<BenchmarkHandle>.fromOpaque(benchmark).takeUnretainedValue().benchmark.searchSpaceJSON.text)
+}
+
+/// Answers `count` unlogged queries of the keys at positions (as `get_idx_from_key`) into
 /// `accuracies` and `costs` (NaN where a query has none); all or nothing.
 @_cdecl("tabnas_nashpo_query_batch")
 public func tabnasNASHPOQueryBatch(

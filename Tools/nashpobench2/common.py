@@ -37,8 +37,9 @@ def build(configuration="release"):
     return os.path.join(ROOT, ".build", configuration)
 
 
-def dataset(binaries, name="full", classes=0, numpy=False, protocol=4, dtype="float64", unmemoised=False):
-    """Writes (once) a native file of the synthetic table and original-schema pickles from it."""
+def dataset(binaries, name="full", classes=0, numpy=False, protocol=4, dtype="float64", unmemoised=False, subset=()):
+    """Writes (once) a native file of the synthetic table and original-schema pickles from it;
+    `subset` holds write_original_files.py's subset options (e.g. ["--cells", "64"])."""
     os.makedirs(WORK, exist_ok=True)
     native = os.path.join(WORK, "synthetic.tabnas")
     if not os.path.exists(native):
@@ -51,6 +52,7 @@ def dataset(binaries, name="full", classes=0, numpy=False, protocol=4, dtype="fl
             command += ["--classes", str(classes)]
         if unmemoised:
             command += ["--unmemoised"]
+        command += list(subset)
         if numpy:
             command = [reference_python()] + command[1:] + ["--numpy", "--dtype", dtype]
         run(command)

@@ -9,11 +9,16 @@ write_original_files.py (full size by default), then checks that
    best_key_trans, total_cost_trans, final_accs);
 3. our pickle export of that run loads with pickle.load to the same dict as get_results;
 4. a `tabnas search --format pickle` result loads with pickle.load with exactly the reference keys.
-Runs are restricted to validation queries with seed 222, where the reference's documented
-flaws (test/train queries competing for best, sticky seeds) cannot differ from us.
+Runs are restricted to validation queries with the default seed (222), where the reference's
+documented flaws (test/train queries competing for best, sticky seeds) cannot differ from us.
+
+Files holding a subset (--cells N, --lrs, --batch-sizes, --seeds, --keep-all-runs, passed to
+write_original_files.py): the search space (cellcodes, lrs, batch_sizes, seeds) must equal the
+reference's, queries are drawn from it, and keys outside it must be refused by both.
 
 Usage: python3 Tools/nashpobench2/conformance.py [--queries N] [--classes K] [--numpy]
-       [--protocol P] [--configuration debug|release]
+       [--protocol P] [--configuration debug|release] [--cells N [--keep-all-runs]]
+       [--lrs A,B] [--batch-sizes A,B] [--seeds A,B]
 Exit status 0 when everything is identical; the last line reads 'N passed, M failed'.
 """
 import argparse
@@ -26,40 +31,64 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from common import WORK, build, dataset, reference_python, run  # noqa: E402
+from common import WORK, build, dataset, reference_python, run, run_json  # noqa: E402
 
 REFERENCE = r"""
 import json, pickle, sys
 from nashpobench2api import NASHPOBench2API as API
 folder, queries_path, script_path, out_path = sys.argv[1:5]
 api = API(folder, verbose=False)
+space = {"cellcodes": api.cellcodes, "lrs": [float(v) for v in api.lrs], "batch_sizes": [int(v) for v in api.batch_sizes],
+         "seeds": [int(v) for v in api.seeds]}
 answers = []
 for line in open(queries_path):
     q = json.loads(line)
     acc, cost = api.query_by_key(q["cellcode"], q["lr"], q["batch_size"], epoch=q["epoch"], mode=q["mode"],
                                  iepoch=q["iepoch"], seed=q["seed"], enable_log=False)
     answers.append({"accuracy": float(acc), "cost": None if cost is None else float(cost)})
-api.set_seed(222)
+refusals = []
+for line in open(queries_path.replace("queries", "outside")):
+    q = json.loads(line)
+    try:
+        api.query_by_key(q["cellcode"], q["lr"], q["batch_size"], seed=q["seed"], enable_log=False)
+        refusals.append(False)
+    except (ValueError, KeyError):
+        refusals.append(True)
+api.set_seed(api.seeds[0])
 api.reset_logdata()
 for line in open(script_path):
     q = json.loads(line)
-    api.query_by_key(q["cellcode"], q["lr"], q["batch_size"], epoch=12, mode="valid", iepoch=q["iepoch"], seed=222)
+    api.query_by_key(q["cellcode"], q["lr"], q["batch_size"], epoch=12, mode="valid", iepoch=q["iepoch"], seed=api.seeds[0])
 results = api.get_results()
 with open(out_path, "wb") as f:
-    pickle.dump({"answers": answers, "results": results, "cellcodes": api.cellcodes}, f)
+    pickle.dump({"answers": answers, "results": results, "space": space, "refusals": refusals}, f)
 """
 
 
-def random_queries(rng, count):
-    codes = [f"{a}|{b}{c}|{d}{e}{f}" for a in "0123" for b in "0123" for c in "0123"
+ALL_CODES = [f"{a}|{b}{c}|{d}{e}{f}" for a in "0123" for b in "0123" for c in "0123"
              for d in "0123" for e in "0123" for f in "0123"]
-    lrs = [0.003125, 0.00625, 0.0125, 0.025, 0.05, 0.1, 0.2, 0.4]
+FULL_SPACE = {"cellcodes": ALL_CODES, "lrs": [0.003125, 0.00625, 0.0125, 0.025, 0.05, 0.1, 0.2, 0.4],
+              "batch_sizes": [16, 32, 64, 128, 256, 512], "seeds": [222, 555, 888]}
+
+
+def random_queries(rng, count, space=FULL_SPACE):
     for _ in range(count):
         epoch = 200 if rng.random() < 0.2 else 12
-        yield {"cellcode": rng.choice(codes), "lr": rng.choice(lrs), "batch_size": rng.choice([16, 32, 64, 128, 256, 512]),
-               "epoch": epoch, "mode": rng.choice(["train", "valid", "test"]),
+        yield {"cellcode": rng.choice(space["cellcodes"]), "lr": rng.choice(space["lrs"]),
+               "batch_size": rng.choice(space["batch_sizes"]), "epoch": epoch, "mode": rng.choice(["train", "valid", "test"]),
                "iepoch": None if epoch == 200 or rng.random() < 0.3 else rng.randint(1, 12),
-               "seed": rng.choice([222, 555, 888])}
+               "seed": rng.choice(space["seeds"])}
+
+
+def outside_queries(rng, count, space):
+    """Keys with one component outside a subset's space (none when the space is whole)."""
+    choices = [(name, [v for v in FULL_SPACE[name] if v not in space[name]]) for name in FULL_SPACE]
+    choices = [(name, values) for name, values in choices if values]
+    for _ in range(count if choices else 0):
+        query = next(random_queries(rng, 1, space))
+        name, values = rng.choice(choices)
+        query[{"cellcodes": "cellcode", "lrs": "lr", "batch_sizes": "batch_size", "seeds": "seed"}[name]] = rng.choice(values)
+        yield query
 
 
 def main():
@@ -70,29 +99,54 @@ def main():
     parser.add_argument("--numpy", action="store_true", help="files hold NumPy scalars")
     parser.add_argument("--protocol", type=int, default=4)
     parser.add_argument("--configuration", default="release", choices=["debug", "release"])
+    parser.add_argument("--cells", type=int, default=0, help="files listing N cell codes (a subset)")
+    parser.add_argument("--keep-all-runs", action="store_true", help="with --cells: bench12.pkl keeps every class's runs")
+    parser.add_argument("--lrs", help="files holding only these learning rates")
+    parser.add_argument("--batch-sizes", help="files holding only these batch sizes")
+    parser.add_argument("--seeds", help="files holding only these seeds")
     args = parser.parse_args()
 
     python = reference_python()
     binaries = build(args.configuration)
-    name = f"{'full' if not args.classes else f'small{args.classes}'}-p{args.protocol}{'-numpy' if args.numpy else ''}"
-    _, folder = dataset(binaries, name=name, classes=args.classes, numpy=args.numpy, protocol=args.protocol)
+    subset, suffix = [], ""
+    for option, value in (("--cells", args.cells or None), ("--lrs", args.lrs), ("--batch-sizes", args.batch_sizes),
+                          ("--seeds", args.seeds)):
+        if value:
+            subset += [option, str(value)]
+            suffix += f"-{option[2:]}{value}".replace(",", "_")
+    if args.keep_all_runs:
+        subset, suffix = subset + ["--keep-all-runs"], suffix + "-allruns"
+    name = f"{'full' if not args.classes else f'small{args.classes}'}-p{args.protocol}{'-numpy' if args.numpy else ''}{suffix}"
+    _, folder = dataset(binaries, name=name, classes=args.classes, numpy=args.numpy, protocol=args.protocol, subset=subset)
+    tabnas = os.path.join(binaries, "tabnas")
+    information = run_json([tabnas, "info", "--data", folder, "--json"])
+    our_space = information.get("search_space", FULL_SPACE)
     rng = random.Random(20211130)
     with tempfile.TemporaryDirectory(dir=WORK) as scratch:
         queries = os.path.join(scratch, "queries.jsonl")
         script = os.path.join(scratch, "script.jsonl")
+        outside = os.path.join(scratch, "outside.jsonl")
         with open(queries, "w") as f:
-            for q in random_queries(rng, args.queries):
+            for q in random_queries(rng, args.queries, our_space):
                 f.write(json.dumps(q) + "\n")
         with open(script, "w") as f:
-            for q in random_queries(rng, args.run_length):
-                f.write(json.dumps({**q, "epoch": 12, "mode": "valid", "seed": 222,
+            for q in random_queries(rng, args.run_length, our_space):
+                f.write(json.dumps({**q, "epoch": 12, "mode": "valid", "seed": our_space["seeds"][0],
                                     "iepoch": rng.choice([None, rng.randint(1, 12)])}) + "\n")
+        outside_list = list(outside_queries(rng, 200, our_space))
+        with open(outside, "w") as f:
+            for q in outside_list:
+                f.write(json.dumps(q) + "\n")
         reference_out = os.path.join(scratch, "reference.pkl")
         run([python, "-c", REFERENCE, folder, queries, script, reference_out])
         with open(reference_out, "rb") as f:
             reference = pickle.load(f)
 
-        tabnas = os.path.join(binaries, "tabnas")
+        our_refusals = []
+        for q in outside_list:
+            answer = subprocess.run([tabnas, "query", "--data", folder, "--cellcode", q["cellcode"], "--lr", str(q["lr"]),
+                                     "--batch-size", str(q["batch_size"]), "--seed", str(q["seed"])], capture_output=True, text=True)
+            our_refusals.append(answer.returncode != 0 and "not in the files" in answer.stderr + answer.stdout)
         ours = run([tabnas, "replay", "--data", folder, "--queries", queries], capture_output=True, text=True).stdout
         our_answers = [json.loads(line) for line in ours.splitlines() if line.strip()]
         results_json = os.path.join(scratch, "results.json")
@@ -120,6 +174,15 @@ def main():
     if len(our_answers) != len(reference["answers"]):
         failed += 1
         mismatches.append(("count", len(reference["answers"]), len(our_answers)))
+    same_space = reference["space"] == {name: our_space[name] for name in FULL_SPACE}
+    passed, failed = (passed + 1, failed) if same_space else (passed, failed + 1)
+    if not same_space:
+        mismatches.append(("search space", {k: v[:5] for k, v in reference["space"].items()}))
+    for index, (theirs, mine) in enumerate(zip(reference["refusals"], our_refusals)):
+        same = theirs and mine
+        passed, failed = (passed + 1, failed) if same else (passed, failed + 1)
+        if not same:
+            mismatches.append((f"outside query {index}", outside_list[index], theirs, mine))
     results = reference["results"]
     keys = ["acc_trans", "key_trans", "best_acc_trans", "best_key_trans", "total_cost_trans", "final_accs"]
     for key in keys:
@@ -140,7 +203,8 @@ def main():
 
     for mismatch in mismatches[:10]:
         print("MISMATCH", mismatch)
-    print(f"conformance on {folder}: {args.queries} random queries, a {args.run_length}-query run, pickle exports")
+    print(f"conformance on {folder}: {args.queries} random queries, a {args.run_length}-query run, pickle exports"
+          + (f", the search space and {len(outside_list)} keys outside it" if outside_list else ""))
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

@@ -17,10 +17,18 @@ files written from NumPy or pandas hold them (--dtype float32 writes np.float32 
 K hash classes. --unmemoised pickles without the memo (`Pickler.fast`), so every key and scalar
 is written out in full each time.
 
+Subsets, as users cut the originals (the reference API derives its search space from the files):
+--cells N lists N cell codes in cellinfo.pkl (a sample drawn with --subset-seed, default 0) and
+keeps the runs of their hash classes (--keep-all-runs keeps every class's runs, as a user who
+cut only cellinfo.pkl would); --lrs, --batch-sizes and --seeds (comma-separated) keep the runs
+and estimates of those values only.
+
 Usage:
   python3 Tools/nashpobench2/write_original_files.py --native syn.tabnas --output DIR
       [--protocol 2|3|4|5] [--numpy [--dtype float64|float32]] [--classes K] [--unmemoised]
+      [--cells N [--subset-seed S] [--keep-all-runs]] [--lrs A,B] [--batch-sizes A,B] [--seeds A,B]
 """
+import random
 import argparse
 import array
 import os
@@ -50,8 +58,8 @@ def read_native(path):
     if data[:8] != MAGIC:
         sys.exit(f"{path}: not a TabularNAS native file")
     version, kind = struct.unpack_from("<II", data, 8)
-    if version != 2 or kind != 1:
-        sys.exit(f"{path}: native version {version}, dataset kind {kind}; expected version 2, kind 1 "
+    if version not in (2, 3) or kind != 1:
+        sys.exit(f"{path}: native version {version}, dataset kind {kind}; expected version 2 or 3, kind 1 "
                  "(convert the source again with this build's 'tabnas convert')")
     _, payload_length = struct.unpack_from("<QQ", data, 16)
     payload = memoryview(data)[64:64 + payload_length]
@@ -59,6 +67,8 @@ def read_native(path):
     classes, records, curves, epochs, totals, surrogates, hash_bytes, label_bytes = counts
     offset = 32
     cell_classes = struct.unpack_from(f"<{4096}H", payload, offset)
+    if 0xFFFF in cell_classes:
+        sys.exit(f"{path} holds a subset of the cells; write files from a whole table")
     offset += 8192
     hashes, cursor = [], offset
     for _ in range(classes):
@@ -91,12 +101,16 @@ def main():
     parser.add_argument("--classes", type=int, default=0, help="write only K hash classes (small files)")
     parser.add_argument("--dtype", choices=["float64", "float32"], default="float64", help="with --numpy: the float type")
     parser.add_argument("--unmemoised", action="store_true", help="pickle without the memo (Pickler.fast)")
+    parser.add_argument("--cells", type=int, default=0, help="list only N cell codes (a subset, as users cut files)")
+    parser.add_argument("--subset-seed", type=int, default=0, help="with --cells: the sample's seed")
+    parser.add_argument("--keep-all-runs", action="store_true", help="with --cells: keep every class's runs in bench12.pkl")
+    parser.add_argument("--lrs", help="keep only these learning rates (comma-separated)")
+    parser.add_argument("--batch-sizes", help="keep only these batch sizes (comma-separated)")
+    parser.add_argument("--seeds", help="keep only these seeds (comma-separated)")
     args = parser.parse_args()
 
     hashes, cell_classes, curves, totals, surrogate = read_native(args.native)
     class_count = len(hashes) if args.classes <= 0 else min(args.classes, len(hashes))
-    settings = len(LRS) * len(BATCH_SIZES)
-    runs_per_class = settings * len(SEEDS)
 
     if args.numpy:
         import numpy as np
@@ -104,13 +118,33 @@ def main():
     else:
         as_float, as_int = float, int
 
-    # One key tuple per run, shared by every column (pickle then stores each once).
-    run_keys = [(hashes[c], lr, bs, seed) for c in range(class_count) for lr in LRS
-                for bs in BATCH_SIZES for seed in SEEDS]
-    setting_keys = [(hashes[c], lr, bs) for c in range(class_count) for lr in LRS for bs in BATCH_SIZES]
-    run_count = len(run_keys)
+    def chosen(text, allowed, kind):
+        if not text:
+            return list(range(len(allowed)))
+        values = [kind(v) for v in text.split(",")]
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            sys.exit(f"unknown values {unknown}: choose from {allowed}")
+        return sorted(allowed.index(v) for v in set(values))
 
-    cellinfo = {"hash": {code: hashes[cell_classes[i] % class_count] for i, code in enumerate(cell_codes())}}
+    lrs, sizes, seeds = chosen(args.lrs, LRS, float), chosen(args.batch_sizes, BATCH_SIZES, int), chosen(args.seeds, SEEDS, int)
+    codes = cell_codes()
+    if args.cells and not 0 < args.cells <= len(codes):
+        sys.exit(f"--cells {args.cells}: choose 1…{len(codes)}")
+    kept_cells = sorted(random.Random(args.subset_seed).sample(range(len(codes)), args.cells)) if args.cells else range(len(codes))
+    cellinfo = {"hash": {codes[i]: hashes[cell_classes[i] % class_count] for i in kept_cells}}
+    run_classes = range(class_count) if args.keep_all_runs or not args.cells else sorted(
+        {cell_classes[i] % class_count for i in kept_cells})
+
+    # One key tuple per run, shared by every column (pickle then stores each once); records are
+    # numbered ((class × 8 + lr) × 6 + batch size) × 3 + seed, as in the native file.
+    runs = [(((c * len(LRS) + l) * len(BATCH_SIZES) + b) * len(SEEDS) + s, (hashes[c], LRS[l], BATCH_SIZES[b], SEEDS[s]))
+            for c in run_classes for l in lrs for b in sizes for s in seeds]
+    settings = [((c * len(LRS) + l) * len(BATCH_SIZES) + b, (hashes[c], LRS[l], BATCH_SIZES[b]))
+                for c in run_classes for l in lrs for b in sizes]
+    run_keys = [key for _, key in runs]
+    run_count = len(runs)
+
     bench12 = {
         "lr": {key: as_float(key[1]) for key in run_keys},
         "batch_size": {key: as_int(key[2]) for key in run_keys},
@@ -119,12 +153,12 @@ def main():
     stride = len(CURVES) * EPOCHS
     for c, name in enumerate(CURVES):
         for epoch in range(EPOCHS):
-            column = curves[c * EPOCHS + epoch:run_count * stride:stride]
-            bench12[f"{name}_{epoch}"] = {key: as_float(v) for key, v in zip(run_keys, column)}
+            column = curves[c * EPOCHS + epoch::stride]
+            bench12[f"{name}_{epoch}"] = {key: as_float(column[record]) for record, key in runs}
     for t, name in enumerate(TOTALS):
-        column = totals[t:run_count * len(TOTALS):len(TOTALS)]
-        bench12[name] = {key: as_float(v) for key, v in zip(run_keys, column)}
-    avgaccs200 = {"avg_acc": {key: as_float(v) for key, v in zip(setting_keys, surrogate[:class_count * settings])}}
+        column = totals[t::len(TOTALS)]
+        bench12[name] = {key: as_float(column[record]) for record, key in runs}
+    avgaccs200 = {"avg_acc": {key: as_float(surrogate[index]) for index, key in settings}}
 
     os.makedirs(args.output, exist_ok=True)
     for name, obj in (("cellinfo.pkl", cellinfo), ("bench12.pkl", bench12), ("avgaccs200.pkl", avgaccs200)):
@@ -135,7 +169,7 @@ def main():
             pickler = pickle.Pickler(f, protocol=args.protocol)
             pickler.fast = args.unmemoised
             pickler.dump(obj)
-    print(f"wrote {args.output}: {class_count} classes, {run_count} runs, protocol {args.protocol}"
+    print(f"wrote {args.output}: {len(cellinfo['hash'])} cells, {len(run_classes)} classes, {run_count} runs, protocol {args.protocol}"
           + (f", NumPy {args.dtype} scalars" if args.numpy else "") + (", unmemoised" if args.unmemoised else ""))
 
 

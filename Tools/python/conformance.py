@@ -6,7 +6,11 @@ Sets up (once, under .build/) the reference API in a virtual environment, a rele
 full-size files in the original schema, then runs Tools/python/bench_algos.py with
 `--api reference` and `--api tabularnas` and compares every result dict exactly.
 
-    python3 Tools/python/conformance.py [--seeds 0:20] [--configuration release|debug]
+    python3 Tools/python/conformance.py [--seeds 0:20] [--configuration release|debug] [--cells N]
+
+--cells N writes files listing N cell codes (a subset; the reference and the drop-in derive the
+search space from them). Evolution mutates cells outside such a subset, which the reference
+refuses, so on a subset only random search runs.
 """
 import argparse
 import json
@@ -25,9 +29,14 @@ def main():
     parser.add_argument("--seeds", default="0:20")
     parser.add_argument("--budget", default="20000")
     parser.add_argument("--configuration", default="release")
+    parser.add_argument("--cells", type=int, default=0, help="files listing N cell codes (a subset)")
     args = parser.parse_args()
     binaries = build(args.configuration)
-    _, folder = dataset(binaries)
+    if args.cells:
+        _, folder = dataset(binaries, name=f"full-p4-cells{args.cells}", subset=["--cells", str(args.cells)])
+    else:
+        _, folder = dataset(binaries)
+    algorithms = ["random"] if args.cells else ["random", "evolution"]
     python = reference_python()
     environment = dict(os.environ, PYTHONPATH=HERE, TABNAS_BINARY=os.path.join(binaries, "tabnas"))
     reports = {}
@@ -36,11 +45,11 @@ def main():
     for label, api, extra in (("reference", "reference", {}), ("in-process", "tabularnas", {}),
                               ("process", "tabularnas", {"TABNAS_LIBRARY": os.path.join(HERE, "no-such-library.so")})):
         output = subprocess.run([python, os.path.join(HERE, "bench_algos.py"), "--api", api, "--data", folder,
-                                 "--seeds", args.seeds, "--budget", args.budget],
+                                 "--seeds", args.seeds, "--budget", args.budget, "--algorithms", ",".join(algorithms)],
                                 check=True, capture_output=True, text=True, env=dict(environment, **extra)).stdout
         reports[label] = json.loads(output)
     failures = 0
-    for name, transport in (("random", "in-process"), ("evolution", "in-process"), ("random", "process"), ("evolution", "process")):
+    for transport, name in [(t, n) for t in ("in-process", "process") for n in algorithms]:
         theirs, ours = reports["reference"][name], reports[transport][name]
         for index, (a, b) in enumerate(zip(theirs, ours)):
             if a != b:

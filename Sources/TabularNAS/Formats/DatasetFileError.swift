@@ -17,7 +17,7 @@ public enum DatasetFileError: Error, Equatable, Sendable {
   /// The file is not in TabularNAS's native format.
   case notNativeFormat(path: String)
   /// The native file was written by an unsupported format version.
-  case unsupportedVersion(path: String, found: Int, supported: Int)
+  case unsupportedVersion(path: String, found: Int, supported: ClosedRange<Int>)
   /// The native file is shorter than its header says.
   case truncated(path: String, expectedBytes: Int, actualBytes: Int)
   /// The native file's content does not match its checksum.
@@ -44,7 +44,7 @@ extension DatasetFileError: CustomStringConvertible {
       "\(path): unknown \(field) \(value); allowed: \(allowed)"
     case .notNativeFormat(let path): "\(path) is not a TabularNAS native file (wrong magic bytes)"
     case .unsupportedVersion(let path, let found, let supported):
-      "\(path) has native format version \(found); this build reads version \(supported): convert it again"
+      "\(path) has native format version \(found); this build reads versions \(supported.lowerBound)–\(supported.upperBound): convert it again"
     case .truncated(let path, let expected, let actual):
       "\(path) is truncated: \(expected) bytes expected, \(actual) present"
     case .checksumMismatch(let path, let stored, let computed):

@@ -60,6 +60,13 @@ extension CurveStore.Builder {
       precondition(record >= 0 && record < recordCount && column >= 0 && column < scalarCount)
       scalars[record &* scalarCount &+ column] = value
     }
+
+    /// Sets every value of a record to NaN (a run the source does not hold).
+    func clear(record: Int) {
+      precondition(record >= 0 && record < recordCount)
+      (curves + record * curveCount * epochCount).update(repeating: .nan, count: curveCount * epochCount)
+      (scalars + record * scalarCount).update(repeating: .nan, count: scalarCount)
+    }
   }
 
   /// A writer for every record.

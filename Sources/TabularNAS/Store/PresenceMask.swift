@@ -27,6 +27,13 @@ final class PresenceMask {
     flags[position] = true
   }
 
+  /// Whether a position is filled.
+  @inline(__always)
+  func isMarked(_ position: Int) -> Bool {
+    precondition(position >= 0 && position < count, "position \(position) outside 0..<\(count)")
+    return flags[position]
+  }
+
   /// The first missing position in a range and how many are missing there, or `nil` if none.
   func missing(in range: Range<Int>) -> (first: Int, count: Int)? {
     precondition(range.lowerBound >= 0 && range.upperBound <= count)

@@ -23,10 +23,10 @@ public protocol SearchableBenchmark: LearningCurveBenchmark {
 }
 
 extension NASHPOBench2: SearchableBenchmark {
-  /// The reference mutation.
-  public func neighbourRule() -> NASHPOMutation { NASHPOMutation() }
-  /// Eight choices per key.
-  public func configurationVectors() -> NASHPOChoices { NASHPOChoices() }
+  /// The reference mutation, kept inside the files' search space.
+  public func neighbourRule() -> NASHPOMutation { NASHPOMutation(space: searchSpace) }
+  /// Eight choices per key, over the files' search space.
+  public func configurationVectors() -> NASHPOChoices { NASHPOChoices(space: searchSpace) }
   /// 20,000 s, the budget the reference baselines' figures use.
   public func defaultBudget() -> Double { 20_000 }
 }

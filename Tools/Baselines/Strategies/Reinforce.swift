@@ -38,7 +38,7 @@ public struct Reinforce<Vectors: ConfigurationVectors>: SearchStrategy {
     let choices = try vectors.dimensions.map { dimension -> Int in
       guard case .categorical(let count) = dimension, vectors.isProduct else {
         throw SearchError.unsupportedSetting(
-          "reinforce", reason: "its policy needs configurations that are combinations of categorical choices; \(benchmark.name)'s are rows of a table")
+          "reinforce", reason: "its policy needs configurations that are every combination of categorical choices; \(benchmark.name)'s are not (rows of a table, or files lacking some cells)")
       }
       return count
     }

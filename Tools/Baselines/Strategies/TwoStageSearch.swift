@@ -49,7 +49,7 @@ public struct TwoStageSearch<Vectors: ConfigurationVectors>: SearchStrategy {
     let hyperparameters = vectors.hyperparameterDimensions, architecture = vectors.architectureDimensions
     guard vectors.isProduct, !hyperparameters.isEmpty, !architecture.isEmpty else {
       throw SearchError.unsupportedSetting(
-        name, reason: "it searches training hyperparameters and then the architecture; \(benchmark.name)'s configurations do not separate them")
+        name, reason: "it searches training hyperparameters and then the architecture, every combination of them; \(benchmark.name)'s configurations do not separate them so (rows of a table, or files lacking some cells)")
     }
     var generator = SplitMix64(seed: seed)
     let start = vectors.dimensions.randomVector(

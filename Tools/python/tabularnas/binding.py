@@ -37,7 +37,7 @@ class InProcessNASHPO:
         library.tabnas_nashpo_run_start.restype = void_p
         library.tabnas_nashpo_query.argtypes = [void_p, void_p, c_char_p, c_double, c_int64, c_int64, c_int32, c_int64, c_int64,
                                                 ctypes.POINTER(c_double), ctypes.POINTER(c_double), c_char_p, c_int32]
-        for name in ("tabnas_nashpo_run_log",):
+        for name in ("tabnas_nashpo_run_log", "tabnas_nashpo_space"):
             getattr(library, name).argtypes = [void_p]
             getattr(library, name).restype = void_p
         library.tabnas_nashpo_query_batch.argtypes = [void_p, ctypes.POINTER(c_int64), c_int64, c_int64, c_int32, c_int64, c_int64,
@@ -66,7 +66,10 @@ class InProcessNASHPO:
         cost = self._cost.value
         return self._accuracy.value, (None if math.isnan(cost) else cost)
 
-    def query_batch(self, indices, epoch, mode, iepoch, seed):
+    def space(self):
+        return self._text(self._library.tabnas_nashpo_space(self._benchmark))
+
+    def query_batch(self, keys, indices, epoch, mode, iepoch, seed):
         # array.array buffers: filled and read back in C, without a ctypes object per value.
         count = len(indices)
         keys = array.array("q", indices or [0])

@@ -237,5 +237,59 @@ class CacheTests(unittest.TestCase):
         self.assertIn("accuracy", answer)
 
 
+class SubsetTests(unittest.TestCase):
+    """Files holding a subset: the drop-in's search space is what they hold, as the reference's."""
+
+    @classmethod
+    def setUpClass(cls):
+        from tabularnas.server import find_binary
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+        cls.scratch = tempfile.mkdtemp(prefix="tabnas-python-subset-")
+        native = os.path.join(cls.scratch, "synthetic.tabnas")
+        subprocess.run([find_binary(), "convert", "--output", native], check=True, capture_output=True)
+        cls.pickles = os.path.join(cls.scratch, "pickles")
+        subprocess.run([sys.executable, os.path.join(root, "Tools", "nashpobench2", "write_original_files.py"),
+                        "--native", native, "--output", cls.pickles, "--classes", "2", "--cells", "64",
+                        "--lrs", "0.2,0.1", "--seeds", "888,555"], check=True, capture_output=True)
+        import pickle
+        with open(os.path.join(cls.pickles, "cellinfo.pkl"), "rb") as file:
+            cls.codes = sorted(pickle.load(file)["hash"])
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.scratch, ignore_errors=True)
+
+    def test_both_transports_hold_the_files_search_space(self):
+        for transport in ("in-process", "process"):
+            with self.subTest(transport=transport):
+                api = NASHPOBench2API(self.pickles, verbose=False, transport=transport)
+                self.assertEqual(api.cellcodes, self.codes)
+                self.assertEqual((api.lrs, api.batch_sizes, api.seeds), ([0.1, 0.2], [16, 32, 64, 128, 256, 512], [555, 888]))
+                self.assertEqual(api.seed, 555)
+                self.assertEqual(len(api), 64 * 2 * 6)
+                key = api.get_key_from_idx(77)
+                self.assertEqual(key, {"cellcode": self.codes[6], "lr": 0.1, "batch_size": 512})
+                self.assertEqual(api.get_idx_from_key(key), 77)
+                outside = next(code for code in sorted(set(_all_codes()) - set(self.codes)))
+                with self.assertRaisesRegex(ValueError, "from search space"):
+                    api.query_by_key(outside, 0.1, 64)
+                with self.assertRaisesRegex(ValueError, "choose a seed value from \\[555, 888\\]"):
+                    api.set_seed(222)
+                random.seed(1)
+                keys = [api.get_random_key() for _ in range(50)]
+                one_by_one = [api.query_by_key(**k, enable_log=False) for k in keys]
+                self.assertEqual(api.query_batch(keys), one_by_one)
+                while api.get_total_cost() < 5000:
+                    api.query_by_key(**api.get_random_key())
+                results = api.get_results()
+                self.assertTrue(all(k["cellcode"] in self.codes and k["lr"] in api.lrs for k in results["key_trans"]))
+                api.close()
+
+
+def _all_codes():
+    digits = "0123"
+    return [f"{a}|{b}{c}|{d}{e}{f}" for a in digits for b in digits for c in digits for d in digits for e in digits for f in digits]
+
+
 if __name__ == "__main__":
     unittest.main()

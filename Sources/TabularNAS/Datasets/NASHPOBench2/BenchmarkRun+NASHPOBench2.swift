@@ -28,29 +28,31 @@ extension BenchmarkRun where Benchmark == NASHPOBench2 {
   @discardableResult
   public mutating func query(
     _ key: NASHPOKey, epoch: Int = 12, mode: DataSplit = .valid, iepoch: Int? = nil,
-    seed: Int = NASHPOSearchSpace.defaultSeed
+    seed: Int? = nil
   ) throws -> QueryResult {
     let fidelity = try NASHPOFidelity(epoch: epoch, iepoch: iepoch)
+    let seed = seed ?? benchmark.defaultSeed
     let seedIndex = try NASHPOSearchSpace.seedIndex(of: seed)
     if fidelity == .surrogate && surrogateCost == .unavailable {
       throw NASHPOBench2Error.surrogateCostUnavailable
     }
+    try benchmark.checkHeld(key, seedIndex: seedIndex, fidelity: fidelity, surrogateCost: surrogateCost)
     let result = benchmark.answer(key, fidelity: fidelity, mode: mode, seedIndex: seedIndex, surrogateCost: surrogateCost)
     record(key, result: result, epochs: fidelity.epochs, split: mode, seed: seed)
     return result
   }
 
   /// The run's results, like the reference `get_results`, with the final accuracies read at
-  /// other epochs, split or seed than ``results()``'s `[12, 200]`, test, 222.
+  /// other epochs, split or seed than ``results()``'s `[12, 200]`, test, the default seed.
   ///
   /// - Parameters:
   ///   - epochs: The epochs of the final accuracies: `[12, 200]` is the reference's `'both'`.
   ///   - mode: The split of the final accuracies (the reference reads `test`).
-  ///   - seed: The seed of the 12-epoch final accuracy.
+  ///   - seed: The seed of the 12-epoch final accuracy (default ``NASHPOBench2/defaultSeed``).
   /// - Throws: ``BenchmarkError/noValidationQuery(loggedQueries:)`` when no validation query
   ///   chose a best key; argument errors as in
   ///   ``NASHPOBench2/query(_:epoch:mode:iepoch:seed:surrogateCost:)``.
-  public func results(epochs: [Int], mode: DataSplit = .test, seed: Int = NASHPOSearchSpace.defaultSeed) throws
+  public func results(epochs: [Int], mode: DataSplit = .test, seed: Int? = nil) throws
     -> TrajectoryResults<NASHPOKey>
   {
     try results(

@@ -22,14 +22,16 @@ extension NASHPOBench2: LearningCurveBenchmark {
     return row + [configuration.learningRate, Double(configuration.batchSize)]
   }
 
-  /// Validation accuracy after each of the 12 measured epochs (seed 222), read as one curve of
-  /// the store (the values ``query(_:epochs:)`` returns, without computing their costs).
+  /// Validation accuracy after each of the 12 measured epochs (default seed), read as one curve
+  /// of the store (the values ``query(_:epochs:)`` returns, without computing their costs).
   public func curve(of configuration: NASHPOKey) throws -> [Double] {
-    let record = table.record(of: configuration, seedIndex: try NASHPOSearchSpace.seedIndex(of: NASHPOSearchSpace.defaultSeed))
+    let seedIndex = try NASHPOSearchSpace.seedIndex(of: defaultSeed)
+    try checkHeld(configuration, seedIndex: seedIndex, fidelity: .trained(epochs: NASHPOSearchSpace.trainedEpochs), surrogateCost: .unavailable)
+    let record = table.record(of: configuration, seedIndex: seedIndex)
     return table.runs.curve(record: record, curve: NASHPOTable.Curve.accuracy(for: .valid).rawValue)
   }
 
-  /// Validation accuracy after 12 epochs (seed 222), what the searches maximise.
+  /// Validation accuracy after 12 epochs (default seed), what the searches maximise.
   public func finalValue(of configuration: NASHPOKey) throws -> Double {
     try query(configuration, epochs: epochRange.upperBound).value
   }

@@ -7,25 +7,38 @@ extension NASHPOBench2 {
   /// totals (`total_train_time`, `total_trainval_time`, `total_trainval_time + total_test_time`).
   /// Epoch 200 returns the surrogate test accuracy, whatever the mode, and a cost only under
   /// ``SurrogateCostRule/extrapolated``. Unlike the reference, the seed applies to this query
-  /// only, and seed 0 is an error rather than silently ignored.
+  /// only, and seed 0 is an error rather than silently ignored. On files holding a subset, a
+  /// key, seed or run outside it is an error naming what the files hold.
   ///
   /// - Parameters:
   ///   - key: A key of the search space.
   ///   - epoch: 12 (measured) or 200 (surrogate).
   ///   - mode: Which accuracy to read and which times to charge.
   ///   - iepoch: For epoch 12, read after this many epochs (1…12).
-  ///   - seed: The training seed, 222, 555 or 888.
+  ///   - seed: The training seed, 222, 555 or 888 (default ``defaultSeed``).
   ///   - surrogateCost: How to charge epoch-200 queries (default: the benchmark's rule).
   /// - Returns: The accuracy in percent and the cost in seconds.
   /// - Throws: ``NASHPOBench2Error`` naming any invalid argument and the allowed values.
   /// - Complexity: O(`iepoch`).
   public func query(
     _ key: NASHPOKey, epoch: Int = 12, mode: DataSplit = .valid, iepoch: Int? = nil,
-    seed: Int = NASHPOSearchSpace.defaultSeed, surrogateCost: SurrogateCostRule? = nil
+    seed: Int? = nil, surrogateCost: SurrogateCostRule? = nil
   ) throws -> QueryResult {
     let fidelity = try NASHPOFidelity(epoch: epoch, iepoch: iepoch)
-    let seedIndex = try NASHPOSearchSpace.seedIndex(of: seed)
-    return answer(key, fidelity: fidelity, mode: mode, seedIndex: seedIndex, surrogateCost: surrogateCost ?? self.surrogateCost)
+    let seedIndex = try NASHPOSearchSpace.seedIndex(of: seed ?? defaultSeed)
+    let surrogateCost = surrogateCost ?? self.surrogateCost
+    try checkHeld(key, seedIndex: seedIndex, fidelity: fidelity, surrogateCost: surrogateCost)
+    return answer(key, fidelity: fidelity, mode: mode, seedIndex: seedIndex, surrogateCost: surrogateCost)
+  }
+
+  /// Checks that the table holds what a validated query reads (always, unless it holds a subset).
+  @inline(__always)
+  func checkHeld(_ key: NASHPOKey, seedIndex: Int, fidelity: NASHPOFidelity, surrogateCost: SurrogateCostRule) throws {
+    guard !table.coverage.isComplete else { return }
+    try searchSpace.checkContains(key)
+    try table.checkHeld(
+      key, seedIndex: seedIndex, readsRun: fidelity != .surrogate || surrogateCost == .extrapolated,
+      readsSurrogate: fidelity == .surrogate)
   }
 
   /// Answers a validated query.

@@ -40,7 +40,7 @@ extension NASHPOBench2: RegisteredBenchmark {
       key: try NASHPOKey(cellcode: cellcode, lr: lr, batchSize: batchSize),
       epoch: try object.requestInteger("epoch") ?? NASHPOSearchSpace.trainedEpochs,
       mode: try DataSplit(parsing: object.requestText("mode") ?? DataSplit.valid.rawValue),
-      iepoch: try object.requestInteger("iepoch"), seed: try object.requestInteger("seed") ?? NASHPOSearchSpace.defaultSeed)
+      iepoch: try object.requestInteger("iepoch"), seed: try object.requestInteger("seed") ?? defaultSeed)
   }
 
   /// The accuracy and cost, like `query_by_key`.
@@ -83,38 +83,52 @@ extension NASHPOBench2: RegisteredBenchmark {
     return try run.results(
       epochs: object.requestIntegers("final_epochs") ?? NASHPOSearchSpace.epochs,
       mode: DataSplit(parsing: object.requestText("mode") ?? DataSplit.test.rawValue),
-      seed: object.requestInteger("seed") ?? NASHPOSearchSpace.defaultSeed)
+      seed: object.requestInteger("seed"))
   }
 
-  /// The search space, the stored columns, the store's size and the best 12-epoch key.
+  /// The search space, the stored columns, the store's size and the best 12-epoch key; on files
+  /// holding a subset, what they hold (in the JSON form, ``searchSpaceJSON`` too).
   public func information() throws -> DatasetInformation {
     let best = bestConfiguration { (try? finalValue(of: $0)) ?? -.infinity }
-    let (bestKey, bestAccuracy) = (best?.configuration ?? NASHPOKey(index: 0), best?.value ?? -.infinity)
+    let bestKey = best?.configuration ?? searchSpace[0], bestAccuracy = best?.value ?? -.infinity
     let columns =
       NASHPOTable.Curve.allCases.map { "\($0.columnPrefix)_0…11" } + NASHPOTable.Total.allCases.map(\.columnName)
       + ["avg_acc (200 epochs)"]
-    let json = JSONValue.object([
-      .init("dataset", .string(name)), .init("synthetic", .bool(source.isSynthetic)), .init("keys", .integer(count)),
-      .init("cell_codes", .integer(CellCode.count)), .init("cell_classes", .integer(table.classCount)),
-      .init("learning_rates", .array(NASHPOSearchSpace.learningRates.map(JSONValue.number))),
-      .init("batch_sizes", .array(NASHPOSearchSpace.batchSizes.map(JSONValue.integer))),
-      .init("seeds", .array(NASHPOSearchSpace.seeds.map(JSONValue.integer))),
-      .init("epochs", .array(NASHPOSearchSpace.epochs.map(JSONValue.integer))),
-      .init("columns", .array(columns.map(JSONValue.string))), .init("store_bytes", .integer(table.runs.byteCount)),
-      .init("best_valid_accuracy_12", .number(bestAccuracy)), .init("best_valid_key_12", bestKey.jsonObject),
-    ])
+    let coverage = table.coverage, space = searchSpace
+    let heldClasses = Set(coverage.cells.map { table.cellClasses[$0.index] }).count
+    let runsHeld = coverage.runs?.presentCount ?? table.runs.recordCount
+    let surrogatesHeld = coverage.surrogates?.presentCount ?? table.surrogateAccuracies.count
+    let json = JSONValue.object(
+      [
+        .init("dataset", .string(name)), .init("synthetic", .bool(source.isSynthetic)), .init("keys", .integer(count)),
+        .init("partial", .bool(!coverage.isComplete)),
+        .init("cell_codes", .integer(space.cells.count)), .init("cell_classes", .integer(heldClasses)),
+        .init("learning_rates", .array(space.heldLearningRates.map(JSONValue.number))),
+        .init("batch_sizes", .array(space.heldBatchSizes.map(JSONValue.integer))),
+        .init("seeds", .array(coverage.seeds.map(JSONValue.integer))), .init("default_seed", .integer(defaultSeed)),
+        .init("epochs", .array(NASHPOSearchSpace.epochs.map(JSONValue.integer))),
+        .init("runs", .integer(runsHeld)), .init("estimates_200", .integer(surrogatesHeld)),
+        .init("columns", .array(columns.map(JSONValue.string))), .init("store_bytes", .integer(table.runs.byteCount)),
+        .init("best_valid_accuracy_12", .number(bestAccuracy)), .init("best_valid_key_12", bestKey.jsonObject),
+      ] + (coverage.isComplete ? [] : [.init("search_space", searchSpaceJSON)]))
+    let partial = coverage.isComplete ? "" : " (partial: the files hold a subset)"
+    let list = { (values: [String]) in values.joined(separator: ", ") }
     let text = [
-      name,
-      "search space   \(count) keys = \(CellCode.count) cell codes × "
-        + "\(NASHPOSearchSpace.learningRates.count) learning rates × \(NASHPOSearchSpace.batchSizes.count) batch sizes",
-      "cell classes   \(table.classCount) (equivalent cells share one set of results)",
-      "learning rates \(NASHPOSearchSpace.learningRates.map { "\($0)" }.joined(separator: ", "))",
-      "batch sizes    \(NASHPOSearchSpace.batchSizes.map(String.init).joined(separator: ", "))",
-      "seeds          \(NASHPOSearchSpace.seeds.map(String.init).joined(separator: ", ")) (default \(NASHPOSearchSpace.defaultSeed))",
+      name + partial,
+      "search space   \(count) keys = \(space.cells.count) cell codes × "
+        + "\(space.learningRateIndices.count) learning rates × \(space.batchSizeIndices.count) batch sizes",
+      "cell classes   \(heldClasses) (equivalent cells share one set of results)",
+      "learning rates \(list(space.heldLearningRates.map { "\($0)" }))",
+      "batch sizes    \(list(space.heldBatchSizes.map(String.init)))",
+      "seeds          \(list(coverage.seeds.map(String.init))) (default \(defaultSeed))",
       "epochs         12 (measured; iepoch 1…12), 200 (surrogate estimate, no measured cost)",
       "columns        \(columns.joined(separator: ", "))",
       "store          \(table.runs.recordCount) runs, \(table.runs.byteCount / 1_048_576) MiB",
-      "best 12-epoch valid accuracy (seed \(NASHPOSearchSpace.defaultSeed)): \(bestAccuracy) % at \(bestKey)",
+    ] + (coverage.isComplete ? [] : [
+      "held           \(runsHeld) of \(table.runs.recordCount) runs, \(surrogatesHeld) of \(table.surrogateAccuracies.count) 200-epoch estimates; "
+        + "queries outside them are errors naming what the files hold"
+    ]) + [
+      "best 12-epoch valid accuracy (seed \(defaultSeed)): \(bestAccuracy) % at \(bestKey)",
     ]
     return DatasetInformation(text: text, json: json)
   }

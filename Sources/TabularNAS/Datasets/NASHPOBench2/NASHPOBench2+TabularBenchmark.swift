@@ -10,30 +10,38 @@ extension NASHPOBench2: TabularBenchmark {
   public var direction: MetricDirection { .higherIsBetter }
   /// Simulated training and validation time.
   public var costUnit: String { "seconds" }
-  /// 196,608 keys.
-  public var configurationCount: Int { NASHPOSearchSpace.count }
+  /// 196,608 keys, or the product of the cells, learning rates and batch sizes files holding a
+  /// subset hold.
+  public var configurationCount: Int { searchSpace.count }
   /// `iepoch` 1…12 of the measured 12-epoch runs.
   public var epochRange: ClosedRange<Int> { 1...NASHPOSearchSpace.trainedEpochs }
   /// 12 (measured) and 200 (surrogate), as the reference `final_accs`.
   public var finalEpochs: [Int] { NASHPOSearchSpace.epochs }
-  /// The reported value: test accuracy after the 12 measured epochs (seed 222).
+  /// The reported value: test accuracy after the 12 measured epochs (default seed).
   public var finalValueName: String { "12-epoch test accuracy (%)" }
-  /// The reference API's default seed, 222.
-  public var evaluationSeed: Int? { NASHPOSearchSpace.defaultSeed }
+  /// The reference API's default seed: 222, unless the files hold a subset without it.
+  public var evaluationSeed: Int? { defaultSeed }
 
-  /// The key at a flat index.
+  /// The key at a position of the search space (its flat index on the whole benchmark).
   public func configuration(at position: Int) -> NASHPOKey { searchSpace[position] }
 
-  /// The key's flat index.
-  public func position(of configuration: NASHPOKey) -> Int { configuration.index }
+  /// The key's position in the search space.
+  ///
+  /// - Precondition: the key lies in the search space.
+  public func position(of configuration: NASHPOKey) -> Int {
+    guard let position = searchSpace.position(of: configuration) else {
+      preconditionFailure("\(configuration) is outside the files' search space")
+    }
+    return position
+  }
 
-  /// Validation accuracy after `epochs` epochs (the reference's `iepoch`) with seed 222, and
-  /// its training-plus-validation time.
+  /// Validation accuracy after `epochs` epochs (the reference's `iepoch`) with the default seed,
+  /// and its training-plus-validation time.
   public func query(_ configuration: NASHPOKey, epochs: Int) throws -> QueryResult {
     try query(configuration, epoch: NASHPOSearchSpace.trainedEpochs, mode: .valid, iepoch: epochs)
   }
 
-  /// Test accuracy at 12 epochs (seed 222) and the 200-epoch surrogate, as `get_results`.
+  /// Test accuracy at 12 epochs (default seed) and the 200-epoch surrogate, as `get_results`.
   public func finalValues(of configuration: NASHPOKey) throws -> [Double] {
     try finalEpochs.map { try query(configuration, epoch: $0, mode: .test).value }
   }

@@ -18,14 +18,20 @@ public struct NASHPOBench2: Sendable {
   /// refuses to log them under ``SurrogateCostRule/unavailable``.
   public private(set) var surrogateCost: SurrogateCostRule = .unavailable
 
+  /// The search space: the cells × learning rates × batch sizes the table holds (all of them
+  /// unless the files hold a subset, see ``NASHPOTable/coverage``).
+  public let searchSpace: NASHPOSearchSpace
+
   /// Wraps a table.
   public init(table: NASHPOTable, source: DatasetSource) {
     self.table = table
     self.source = source
+    searchSpace = NASHPOSearchSpace(coverage: table.coverage)
   }
 
-  /// The search space (cells × learning rates × batch sizes).
-  public var searchSpace: NASHPOSearchSpace { NASHPOSearchSpace() }
+  /// The seed a query names when it names none: 222, or the smallest seed files holding a
+  /// subset hold (the reference's `seeds[0]`).
+  public var defaultSeed: Int { table.coverage.defaultSeed }
 
   /// The same data with another charge for 200-epoch queries.
   public func withSurrogateCost(_ rule: SurrogateCostRule) -> NASHPOBench2 {

@@ -20,6 +20,15 @@ public enum NASHPOBench2Error: Error, Equatable, Sendable {
   case indexOutOfRange(Int, count: Int)
   /// A component index (cell, learning rate or batch size) is outside its range.
   case componentIndexOutOfRange(component: String, index: Int, count: Int)
+  /// Files holding a subset lack a cell code, learning rate, batch size or seed; `held` lists
+  /// what they hold.
+  case notInFiles(component: String, value: String, held: [String])
+  /// The files hold the key's cell, learning rate, batch size and seed, but no run of them.
+  case runNotInFiles(String, seed: Int)
+  /// The files hold no 200-epoch estimate (`avg_acc`) of the key.
+  case surrogateNotInFiles(String)
+  /// A subset was asked to keep none of a component's values.
+  case emptySubset(String)
 }
 
 extension NASHPOBench2Error: CustomStringConvertible {
@@ -48,6 +57,15 @@ extension NASHPOBench2Error: CustomStringConvertible {
       "index \(value) is out of range: choose 0…\(count - 1)"
     case .componentIndexOutOfRange(let component, let value, let count):
       "\(component) index \(value) is out of range: choose 0…\(count - 1)"
+    case .notInFiles(let component, let value, let held):
+      "\(component) \(value) is not in the files, which hold a subset: choose one of "
+        + (held.count <= 12 ? list(held) : list(Array(held.prefix(8))) + ", … (\(held.count) in all; 'tabnas info --json' lists them)")
+    case .runNotInFiles(let key, let seed):
+      "the files hold no run of \(key) with seed \(seed) (bench12.pkl lacks it)"
+    case .surrogateNotInFiles(let key):
+      "the files hold no 200-epoch estimate of \(key) (avgaccs200.pkl lacks it)"
+    case .emptySubset(let component):
+      "a subset must keep at least one \(component)"
     }
   }
 

@@ -3,7 +3,7 @@
 /// Stored as its flat index (`cell × 48 + lr × 6 + batch size`, the reference API's
 /// `get_idx_from_key` order), so a key is one integer.
 public struct NASHPOKey: Hashable, Comparable, Sendable {
-  /// The key's position in the search space, `0 ..< 196_608`.
+  /// The key's flat index in the whole benchmark, `0 ..< 196_608`.
   public let index: Int
 
   /// Creates the key at a flat index.
@@ -11,7 +11,7 @@ public struct NASHPOKey: Hashable, Comparable, Sendable {
   /// - Precondition: the index lies inside the search space; use
   ///   ``NASHPOSearchSpace/key(at:)`` to validate user input instead.
   public init(index: Int) {
-    precondition((0..<NASHPOSearchSpace.count).contains(index), "key index \(index) out of range")
+    precondition((0..<NASHPOSearchSpace.fullCount).contains(index), "key index \(index) out of range")
     self.index = index
   }
 

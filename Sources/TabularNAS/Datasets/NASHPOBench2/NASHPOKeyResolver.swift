@@ -1,6 +1,11 @@
 /// Turns pickled keys `(hash, lr, batch_size[, seed])` into store positions, with errors that
 /// name the file and the offending value. A resolved key tuple caches its position, so a key
 /// shared by every column (as the pickler memoises it) is resolved once.
+///
+/// A hash `cellinfo.pkl` does not list (files cut to a subset of the cells) resolves to a
+/// negative position, `-1 - (lr × 6 + batch size) × 3 - seed` (seed 0 for surrogate keys), so a
+/// loader can skip its values, as the reference API never reads them, yet count its learning
+/// rate, batch size and seed among the values the files hold.
 struct NASHPOKeyResolver {
   let path: String
   let classOfHash: [String: Int]
@@ -17,24 +22,39 @@ struct NASHPOKeyResolver {
   /// The run record of `(hash, lr, batch_size, seed)`.
   @inline(__always)
   func record(of key: PickleObject) throws -> Int {
-    guard case .tuple(let tuple) = key, tuple.annotation >= 0 else { return try resolveRecord(of: key) }
-    return tuple.annotation
+    guard case .tuple(let tuple) = key, tuple.annotation != Self.unresolved else { return try resolveRecord(of: key) }
+    return Self.position(cached: tuple.annotation)
   }
 
   private func resolveRecord(of key: PickleObject) throws -> Int {
     let tuple = try self.tuple(key, count: 4)
-    if tuple.annotation >= 0 { return tuple.annotation }
-    let record = try setting(of: tuple.items) * NASHPOSearchSpace.seeds.count + (try seedIndex(tuple.items[3]))
-    tuple.annotation = record
+    if tuple.annotation != Self.unresolved { return Self.position(cached: tuple.annotation) }
+    let setting = try setting(of: tuple.items), seed = try seedIndex(tuple.items[3])
+    let seeds = NASHPOSearchSpace.seeds.count
+    let record = setting >= 0 ? setting * seeds + seed : (setting + 1) * seeds - 1 - seed
+    tuple.annotation = Self.cached(position: record)
     return record
   }
 
-  /// The surrogate position of `(hash, lr, batch_size)`.
+  /// A tuple's annotation before it is resolved.
+  static let unresolved = -1
+  /// A resolved position as cached on a tuple (negative positions shift by one past `unresolved`).
+  @inline(__always) static func cached(position: Int) -> Int { position >= 0 ? position : position - 1 }
+  /// The position a cached annotation holds.
+  @inline(__always) static func position(cached annotation: Int) -> Int { annotation >= 0 ? annotation : annotation + 1 }
+
+  /// The learning-rate, batch-size and seed positions of a skipped (negative) record.
+  static func components(ofSkipped record: Int) -> (learningRate: Int, batchSize: Int, seed: Int) {
+    let code = -1 - record, seeds = NASHPOSearchSpace.seeds.count, batchSizes = NASHPOSearchSpace.batchSizes.count
+    return (code / seeds / batchSizes, code / seeds % batchSizes, code % seeds)
+  }
+
+  /// The surrogate position of `(hash, lr, batch_size)` (negative for a hash not listed).
   func settingIndex(of key: PickleObject) throws -> Int {
     let tuple = try self.tuple(key, count: 3)
-    if tuple.annotation >= 0 { return tuple.annotation }
+    if tuple.annotation != Self.unresolved { return Self.position(cached: tuple.annotation) }
     let index = try setting(of: tuple.items)
-    tuple.annotation = index
+    tuple.annotation = Self.cached(position: index)
     return index
   }
 
@@ -82,12 +102,11 @@ struct NASHPOKeyResolver {
     return tuple
   }
 
+  /// The surrogate position of a key's hash, lr and batch size; `-1 - (lr × 6 + batch size)`
+  /// for a hash `cellinfo.pkl` does not list.
   private func setting(of items: [PickleObject]) throws -> Int {
     guard case .string(let hash) = items[0] else {
       throw DatasetFileError.schema(path: path, reason: "key hashes must be str, found \(items[0].typeName)")
-    }
-    guard let classIndex = classOfHash[hash] else {
-      throw DatasetFileError.unknownValue(path: path, field: "hash", value: "'\(hash)'", allowed: "the hashes of cellinfo.pkl")
     }
     let lr = try component(items[1], field: "lr", allowed: NASHPOSearchSpace.learningRates.map { "\($0)" }) {
       try NASHPOSearchSpace.learningRateIndex(of: $0)
@@ -95,7 +114,9 @@ struct NASHPOKeyResolver {
     let batchSize = try component(items[2], field: "batch_size", allowed: NASHPOSearchSpace.batchSizes.map(String.init)) {
       try NASHPOSearchSpace.batchSizeIndex(of: Int(exactly: $0) ?? -1)
     }
-    return (classIndex * NASHPOSearchSpace.learningRates.count + lr) * NASHPOSearchSpace.batchSizes.count + batchSize
+    let setting = lr * NASHPOSearchSpace.batchSizes.count + batchSize
+    guard let classIndex = classOfHash[hash] else { return -1 - setting }
+    return classIndex * NASHPOTable.settingsPerClass + setting
   }
 
   private func seedIndex(_ item: PickleObject) throws -> Int {

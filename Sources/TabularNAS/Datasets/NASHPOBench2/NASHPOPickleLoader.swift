@@ -5,6 +5,11 @@ import Foundation
 /// `cellinfo.pkl` is small and decoded whole; `avgaccs200.pkl` and `bench12.pkl` are streamed:
 /// each `(key, value)` item of their column dicts is written into the store as it is decoded,
 /// and a key tuple shared across columns is resolved once (its run index is cached on it).
+///
+/// Files may hold a subset, as the reference API allows: `cellinfo.pkl` may list some cells
+/// (`bench12.pkl` rows of other hashes are skipped), and `bench12.pkl` and `avgaccs200.pkl` may
+/// lack runs; the table's ``NASHPOCoverage`` records what they hold. A run is held whole or
+/// not at all: one holding some columns but not others is an error naming the column.
 struct NASHPOPickleLoader {
   let bench12: String
   let cellinfo: String
@@ -22,23 +27,28 @@ struct NASHPOPickleLoader {
     let builder = NASHPOTable.Builder(classHashes: classes.hashes, cellClasses: classes.cellClasses, prefillNaN: false)
     let classOfHash = Dictionary(uniqueKeysWithValues: classes.hashes.enumerated().map { ($1, $0) })
     // The two files fill disjoint columns, so they load side by side.
-    let failures = LoaderFailures()
+    let parts = LoaderParts()
     DispatchQueue.concurrentPerform(iterations: 2) { part in
       do {
-        if part == 0 { try loadRuns(into: builder, classOfHash: classOfHash) } else {
-          try loadSurrogate(into: builder, classOfHash: classOfHash)
+        if part == 0 { parts.record(runs: try loadRuns(into: builder, classOfHash: classOfHash)) } else {
+          parts.record(surrogates: try loadSurrogate(into: builder, classOfHash: classOfHash))
         }
       } catch {
-        failures.record(error, part: part)
+        parts.record(error, part: part)
       }
     }
-    try failures.throwFirst()
-    return builder.build()
+    let (runs, surrogates) = try parts.results()
+    let coverage = NASHPOCoverage(
+      cells: CellCode.all.filter { classes.cellClasses[$0.index] != NASHPOTable.absentClass },
+      learningRateIndices: runs.learningRateIndices, batchSizeIndices: runs.batchSizeIndices, seedIndices: runs.seedIndices,
+      runs: runs.records, surrogates: surrogates)
+    return builder.build(coverage: coverage)
   }
 
   // MARK: - cellinfo.pkl
 
-  /// Reads `{'hash': {cellcode: hash}}`; classes are numbered by their smallest cell code.
+  /// Reads `{'hash': {cellcode: hash}}`; classes are numbered by their smallest cell code, and
+  /// cells the file does not list have ``NASHPOTable/absentClass``.
   private func loadCellClasses() throws -> (hashes: [String], cellClasses: [UInt16]) {
     let file = try MappedFile(path: cellinfo)
     let value: PickleValue
@@ -59,14 +69,13 @@ struct NASHPOPickleLoader {
       }
       hashOfCell[cell.index] = hash
     }
-    if let missing = hashOfCell.firstIndex(of: nil) {
-      throw DatasetFileError.incomplete(
-        path: cellinfo, column: "hash", missing: hashOfCell.count { $0 == nil }, example: "\(CellCode(index: missing))")
+    guard hashOfCell.contains(where: { $0 != nil }) else {
+      throw DatasetFileError.schema(path: cellinfo, reason: "'hash' lists no cell code")
     }
     var classOfHash: [String: Int] = [:]
     var hashes: [String] = []
     let cellClasses = hashOfCell.map { hash -> UInt16 in
-      let hash = hash ?? ""
+      guard let hash else { return NASHPOTable.absentClass }
       if let known = classOfHash[hash] { return UInt16(known) }
       classOfHash[hash] = hashes.count
       hashes.append(hash)
@@ -77,34 +86,60 @@ struct NASHPOPickleLoader {
 
   // MARK: - avgaccs200.pkl
 
-  /// Streams `{'avg_acc': {(hash, lr, batch_size): accuracy}}`.
-  private func loadSurrogate(into builder: NASHPOTable.Builder, classOfHash: [String: Int]) throws {
+  /// Streams `{'avg_acc': {(hash, lr, batch_size): accuracy}}` and returns which settings it
+  /// holds (those it lacks are NaN).
+  private func loadSurrogate(into builder: NASHPOTable.Builder, classOfHash: [String: Int]) throws -> PresenceBits {
     let resolver = NASHPOKeyResolver(path: avgaccs200, classOfHash: classOfHash)
     let consumer = try stream(avgaccs200, SurrogateConsumer(builder: builder, resolver: resolver))
     guard consumer.foundColumn else { throw DatasetFileError.missingColumn(path: avgaccs200, column: "avg_acc") }
-    if let missing = consumer.filled.missing(in: 0..<consumer.filled.count) {
-      throw DatasetFileError.incomplete(
-        path: avgaccs200, column: "avg_acc", missing: missing.count, example: resolver.describe(setting: missing.first))
-    }
+    let filled = consumer.filled
+    for index in 0..<filled.count where !filled.isMarked(index) { builder.setSurrogate(.nan, at: index) }
+    return PresenceBits(count: filled.count, where: filled.isMarked)
   }
 
   // MARK: - bench12.pkl
 
-  /// Streams `{column: {(hash, lr, batch_size, seed): value}}` into the run records.
-  private func loadRuns(into builder: NASHPOTable.Builder, classOfHash: [String: Int]) throws {
+  /// Streams `{column: {(hash, lr, batch_size, seed): value}}` into the run records and returns
+  /// which runs, learning rates, batch sizes and seeds the file holds (runs it lacks are NaN).
+  private func loadRuns(into builder: NASHPOTable.Builder, classOfHash: [String: Int]) throws -> HeldRuns {
     let resolver = NASHPOKeyResolver(path: bench12, classOfHash: classOfHash)
     let consumer = try stream(bench12, RunsConsumer(builder: builder, resolver: resolver))
-    let recordCount = consumer.recordCount
-    for (index, target) in consumer.targets.enumerated() {
-      guard consumer.targetOfColumn.contains(index) else {
-        throw DatasetFileError.missingColumn(path: bench12, column: target.name)
-      }
-      if let missing = consumer.filled.missing(in: index * recordCount..<(index + 1) * recordCount) {
-        throw DatasetFileError.incomplete(
-          path: bench12, column: target.name, missing: missing.count,
-          example: resolver.describe(record: missing.first - index * recordCount))
-      }
+    let (recordCount, targets, filled) = (consumer.recordCount, consumer.targets, consumer.filled)
+    for (index, target) in targets.enumerated() where !consumer.targetOfColumn.contains(index) {
+      throw DatasetFileError.missingColumn(path: bench12, column: target.name)
     }
+    let complete = targets.indices.allSatisfy { filled.missing(in: $0 * recordCount..<($0 + 1) * recordCount) == nil }
+    let held: PresenceBits
+    if complete {
+      held = PresenceBits(count: recordCount) { _ in true }
+    } else {
+      let writer = builder.runs.columnWriter()
+      var isHeld = [Bool](repeating: false, count: recordCount)
+      for record in 0..<recordCount {
+        let present = targets.indices.count { filled.isMarked($0 * recordCount + record) }
+        if present == targets.count { isHeld[record] = true } else if present == 0 { writer.clear(record: record) } else {
+          throw partialRun(record, consumer: consumer, resolver: resolver)
+        }
+      }
+      held = PresenceBits(count: recordCount) { isHeld[$0] }
+    }
+    guard held.presentCount > 0 else {
+      throw DatasetFileError.schema(path: bench12, reason: "holds no run of the \(classOfHash.count) hashes cellinfo.pkl lists")
+    }
+    var seen = consumer.skippedComponents
+    for record in 0..<recordCount where held.contains(record) { seen[record % seen.count] = true }
+    return HeldRuns(records: held, components: seen)
+  }
+
+  /// The error for a run that some columns hold and others lack: the first column it lacks and
+  /// how many such runs lack it.
+  private func partialRun(_ record: Int, consumer: RunsConsumer, resolver: NASHPOKeyResolver) -> DatasetFileError {
+    let (recordCount, targets, filled) = (consumer.recordCount, consumer.targets, consumer.filled)
+    let column = targets.indices.first { !filled.isMarked($0 * recordCount + record) } ?? 0
+    let lacking = (0..<recordCount).count { run in
+      !filled.isMarked(column * recordCount + run) && targets.indices.contains { filled.isMarked($0 * recordCount + run) }
+    }
+    return .incomplete(path: bench12, column: targets[column].name, missing: lacking, example: resolver.describe(record: record))
   }
 
   // MARK: - Streaming
@@ -125,15 +160,43 @@ struct NASHPOPickleLoader {
   }
 }
 
-/// Errors of loaders running in parallel; the first file's error wins, as if run in order.
-private final class LoaderFailures: @unchecked Sendable {
+/// What `bench12.pkl` holds: its runs, and every (lr, batch size, seed) its keys name, listed
+/// cells or not, as the reference derives its learning rates, batch sizes and seeds.
+private struct HeldRuns {
+  let records: PresenceBits
+  /// Indexed `(lr × 6 + batch size) × 3 + seed`.
+  let components: [Bool]
+
+  private func positions(_ component: (Int) -> Int, among count: Int) -> [Int] {
+    (0..<count).filter { value in components.indices.contains { components[$0] && component($0) == value } }
+  }
+  var learningRateIndices: [Int] {
+    positions({ $0 / NASHPOSearchSpace.seeds.count / NASHPOSearchSpace.batchSizes.count }, among: NASHPOSearchSpace.learningRates.count)
+  }
+  var batchSizeIndices: [Int] {
+    positions({ $0 / NASHPOSearchSpace.seeds.count % NASHPOSearchSpace.batchSizes.count }, among: NASHPOSearchSpace.batchSizes.count)
+  }
+  var seedIndices: [Int] { positions({ $0 % NASHPOSearchSpace.seeds.count }, among: NASHPOSearchSpace.seeds.count) }
+}
+
+/// The results and errors of the two loaders running in parallel; the first file's error wins,
+/// as if run in order.
+private final class LoaderParts: @unchecked Sendable {
   private let lock = NSLock()
   private var errors: [Int: any Error] = [:]
+  private var runs: HeldRuns?
+  private var surrogates: PresenceBits?
 
   func record(_ error: any Error, part: Int) { lock.withLock { errors[part] = error } }
+  func record(runs: HeldRuns) { lock.withLock { self.runs = runs } }
+  func record(surrogates: PresenceBits) { lock.withLock { self.surrogates = surrogates } }
 
-  func throwFirst() throws {
-    if let error = lock.withLock({ errors.sorted { $0.key < $1.key }.first?.value }) { throw error }
+  func results() throws -> (runs: HeldRuns, surrogates: PresenceBits) {
+    try lock.withLock {
+      if let error = errors.sorted(by: { $0.key < $1.key }).first?.value { throw error }
+      guard let runs, let surrogates else { preconditionFailure("a loader neither returned nor threw") }
+      return (runs, surrogates)
+    }
   }
 }
 
@@ -160,6 +223,7 @@ private struct SurrogateConsumer: PickleColumnConsumer {
   ) throws {
     guard column == averageColumn else { return }
     let index = try resolver.settingIndex(of: key.resolved(in: arena))
+    guard index >= 0 else { return }
     builder.setSurrogate(try resolver.number(value.resolved(in: arena), column: "avg_acc"), at: index)
     filled.mark(index)
   }
@@ -178,9 +242,12 @@ private struct RunsConsumer: PickleColumnConsumer {
   /// The column of the last item, its target and slot (items come column by column).
   private var current: (column: Int, target: Int, slot: (kind: UInt8, index: Int, epoch: Int)) = (-1, -1, (0, 0, 0))
   let filled: PresenceMask
-  /// Arena id of a shared key tuple → its record (-1: not resolved yet); compact, so keys that
-  /// every column shares are found without touching the tuples themselves.
+  /// Arena id of a shared key tuple → its record as ``NASHPOKeyResolver/cached(position:)``
+  /// stores it (-1: not resolved yet); compact, so keys that every column shares are found
+  /// without touching the tuples themselves.
   var recordOfKey: [Int32] = []
+  /// The (lr, batch size, seed) of skipped rows (hashes `cellinfo.pkl` does not list).
+  var skippedComponents = [Bool](repeating: false, count: NASHPOTable.settingsPerClass * NASHPOSearchSpace.seeds.count)
 
   init(builder: NASHPOTable.Builder, resolver: NASHPOKeyResolver) {
     self.resolver = resolver
@@ -209,6 +276,7 @@ private struct RunsConsumer: PickleColumnConsumer {
     let (_, target, slot) = current
     guard target >= 0 else { return }
     let record = try self.record(of: key, arena: arena)
+    guard record >= 0 else { return skippedComponents[-1 - record] = true }
     let value = value.resolved(in: arena)
     switch slot.kind {
     case 1: writer.setValue(try resolver.number(value, column: targets[target].name), record: record, curve: slot.index, epoch: slot.epoch)
@@ -223,10 +291,10 @@ private struct RunsConsumer: PickleColumnConsumer {
   @inline(__always)
   private mutating func record(of key: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws -> Int {
     guard case .ref(let id) = key else { return try resolver.record(of: key) }
-    if id < recordOfKey.count, recordOfKey[id] >= 0 { return Int(recordOfKey[id]) }
+    if id < recordOfKey.count, recordOfKey[id] != -1 { return NASHPOKeyResolver.position(cached: Int(recordOfKey[id])) }
     let record = try resolver.record(of: arena[id])
     if id >= recordOfKey.count { recordOfKey += [Int32](repeating: -1, count: max(id + 1 - recordOfKey.count, recordOfKey.count)) }
-    recordOfKey[id] = Int32(record)
+    recordOfKey[id] = Int32(NASHPOKeyResolver.cached(position: record))
     return record
   }
 }

@@ -6,7 +6,11 @@
 /// hash-section bytes, source-label bytes; the class of each of the 4,096 cells (`UInt16`); the
 /// class hashes (`UInt32` length + UTF-8 each, padded); the source label (UTF-8, padded); then
 /// the curves `[run][curve][epoch]`, the totals `[run][total]` and the surrogate accuracies
-/// `[class][lr][batch size]` as `Float64`.
+/// `[class][lr][batch size]` as `Float64`; then (version 3) the ``NASHPOCoverage``: `UInt32`
+/// masks of the learning rates, batch sizes and seeds held and a flags word (bit 0: a run bit
+/// set follows, bit 1: a surrogate bit set follows), then those bit sets as `UInt64` words.
+/// Cells the files do not list have class ``NASHPOTable/absentClass``. Version 2 files have no
+/// coverage section and hold the whole benchmark.
 extension NASHPOTable {
   /// Encodes the table as a native file whose origin label is `label` (default: the source's
   /// description).
@@ -36,6 +40,13 @@ extension NASHPOTable {
     for buffer in [runs.curveValues, runs.scalarValues, surrogateAccuracies] {
       buffer.withValues(from: 0, count: buffer.count) { payload.append($0) }
     }
+    func mask(_ indices: [Int]) -> UInt32 { indices.reduce(0) { $0 | 1 << UInt32($1) } }
+    let bitSets = [coverage.runs, coverage.surrogates]
+    let flags: UInt32 = (coverage.runs == nil ? 0 : 1) | (coverage.surrogates == nil ? 0 : 2)
+    for word in [mask(coverage.learningRateIndices), mask(coverage.batchSizeIndices), mask(coverage.seedIndices), flags] {
+      payload.append(word)
+    }
+    for case let bits? in bitSets { for word in bits.words { payload.append(word) } }
     let payloadLength = payload.bytes.count - NativeFileHeader.size
     var header = NativeFileHeader(datasetKind: .nasHPOBench2, payloadLength: payloadLength, checksum: 0, source: source)
     header.checksum = header.fileChecksum(
@@ -71,8 +82,9 @@ extension NASHPOTable {
       throw DatasetFileError.schema(path: path, reason: "counts \(counts) do not describe NAS-HPO-Bench-II")
     }
     let cellClasses = try (0..<CellCode.count).map { _ in try cursor.integer(UInt16.self) }
-    guard cellClasses.allSatisfy({ Int($0) < classCount }) else {
-      throw DatasetFileError.schema(path: path, reason: "a cell maps to a class outside 0..<\(classCount)")
+    guard cellClasses.allSatisfy({ Int($0) < classCount || $0 == absentClass }), cellClasses.contains(where: { $0 != absentClass })
+    else {
+      throw DatasetFileError.schema(path: path, reason: "a cell maps to a class outside 0..<\(classCount), or no cell has a class")
     }
     try cursor.alignToWord()
     let hashEnd = cursor.offset + counts[6]
@@ -89,11 +101,51 @@ extension NASHPOTable {
     let curves = try column(recordCount * curveCount * epochCount)
     let totals = try column(recordCount * totalCount)
     let surrogate = try column(counts[5])
+    if header.version == 2, cellClasses.contains(absentClass) {
+      throw DatasetFileError.schema(path: path, reason: "a version 2 file has no coverage section, so must list every cell")
+    }
+    let coverage =
+      header.version == 2
+      ? NASHPOCoverage.complete
+      : try readCoverage(&cursor, cellClasses: cellClasses, recordCount: recordCount, surrogateCount: counts[5])
+    guard cursor.offset == payload.count else {
+      throw DatasetFileError.schema(path: path, reason: "\(payload.count - cursor.offset) bytes follow the last section")
+    }
     let runs = CurveStore(
       recordCount: recordCount, curveNames: Curve.allCases.map(\.columnPrefix), epochCount: epochCount,
       scalarNames: Total.allCases.map(\.columnName), curveValues: curves, scalarValues: totals)
-    let table = NASHPOTable(classHashes: hashes, cellClasses: cellClasses, runs: runs, surrogateAccuracies: surrogate)
+    let table = NASHPOTable(
+      classHashes: hashes, cellClasses: cellClasses, runs: runs, surrogateAccuracies: surrogate, coverage: coverage)
     return (table, header, label)
+  }
+
+  /// Reads the coverage section, checking every mask and bit set against the table's shape.
+  private static func readCoverage(
+    _ cursor: inout NativeCursor, cellClasses: [UInt16], recordCount: Int, surrogateCount: Int
+  ) throws -> NASHPOCoverage {
+    let path = cursor.path
+    let masks = try (0..<4).map { _ in try cursor.integer(UInt32.self) }
+    func indices(_ mask: UInt32, among count: Int) throws -> [Int] {
+      guard mask != 0, mask >> UInt32(count) == 0 else {
+        throw DatasetFileError.schema(path: path, reason: "coverage mask \(mask) does not name 1–\(count) values")
+      }
+      return (0..<count).filter { mask & 1 << UInt32($0) != 0 }
+    }
+    guard masks[3] <= 3 else { throw DatasetFileError.schema(path: path, reason: "unknown coverage flags \(masks[3])") }
+    func bits(_ flag: UInt32, count: Int) throws -> PresenceBits? {
+      guard masks[3] & flag != 0 else { return nil }
+      let words = try (0..<(count + 63) / 64).map { _ in try cursor.integer(UInt64.self) }
+      guard let bits = PresenceBits(count: count, words: words) else {
+        throw DatasetFileError.schema(path: path, reason: "a coverage bit set has bits past its \(count) positions")
+      }
+      return bits
+    }
+    return NASHPOCoverage(
+      cells: cellClasses.indices.filter { cellClasses[$0] != absentClass }.map(CellCode.init(index:)),
+      learningRateIndices: try indices(masks[0], among: NASHPOSearchSpace.learningRates.count),
+      batchSizeIndices: try indices(masks[1], among: NASHPOSearchSpace.batchSizes.count),
+      seedIndices: try indices(masks[2], among: NASHPOSearchSpace.seeds.count),
+      runs: try bits(1, count: recordCount), surrogates: try bits(2, count: surrogateCount))
   }
 }
 

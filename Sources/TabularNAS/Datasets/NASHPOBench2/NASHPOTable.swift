@@ -3,7 +3,9 @@
 /// Runs are records of a ``CurveStore`` numbered `((class × 8 + lr) × 6 + batch size) × 3 + seed`,
 /// where `class` is the cell's hash class; each run holds six 12-epoch curves and three totals at
 /// full `Double` precision. Cell codes map to classes through ``cellClasses`` (the file's
-/// `cellinfo['hash']`), so answering a query needs no string or dictionary lookup.
+/// `cellinfo['hash']`), so answering a query needs no string or dictionary lookup. Files holding
+/// a subset keep this layout; ``coverage`` says what they hold (cells they do not list map to
+/// ``absentClass``, runs they lack hold NaN).
 public struct NASHPOTable: Sendable {
   /// The per-epoch columns, in storage order; the file's names are `<name>_<epoch - 1>`.
   public enum Curve: Int, CaseIterable, Sendable {
@@ -52,11 +54,14 @@ public struct NASHPOTable: Sendable {
 
   /// The hash string of each class, as in `cellinfo['hash']`.
   public let classHashes: [String]
-  /// The class of each cell code, indexed by ``CellCode/index``.
+  /// The class of each cell code, indexed by ``CellCode/index`` (``absentClass`` when the files
+  /// do not list the cell).
   public let cellClasses: [UInt16]
   /// The measured runs: 6 curves × 12 epochs and 3 totals per (class, lr, batch size, seed).
   public let runs: CurveStore
   let surrogateAccuracies: DoubleBuffer
+  /// What the files hold: everything, or a subset of the cells, hyperparameters, seeds and runs.
+  public let coverage: NASHPOCoverage
 
   /// Hyperparameter combinations per class (8 learning rates × 6 batch sizes).
   static let settingsPerClass = NASHPOSearchSpace.learningRates.count * NASHPOSearchSpace.batchSizes.count
@@ -107,7 +112,7 @@ extension NASHPOTable {
     /// Creates a builder; `prefillNaN` as in ``CurveStore/Builder``.
     init(classHashes: [String], cellClasses: [UInt16], prefillNaN: Bool = true) {
       precondition(cellClasses.count == CellCode.count)
-      precondition(cellClasses.allSatisfy { Int($0) < classHashes.count })
+      precondition(cellClasses.allSatisfy { Int($0) < classHashes.count || $0 == NASHPOTable.absentClass })
       self.classHashes = classHashes
       self.cellClasses = cellClasses
       runs = CurveStore.Builder(
@@ -134,10 +139,11 @@ extension NASHPOTable {
       DoubleBuffer.Writer(buffer: surrogate).set(index, to: value)
     }
 
-    func build() -> NASHPOTable {
+    /// The table, holding what `coverage` says.
+    func build(coverage: NASHPOCoverage = .complete) -> NASHPOTable {
       NASHPOTable(
         classHashes: classHashes, cellClasses: cellClasses, runs: runs.build(),
-        surrogateAccuracies: surrogate)
+        surrogateAccuracies: surrogate, coverage: coverage)
     }
   }
 }

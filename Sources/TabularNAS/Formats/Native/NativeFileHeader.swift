@@ -3,7 +3,7 @@
 /// | offset | size | field |
 /// |---|---|---|
 /// | 0 | 8 | magic `89 54 4E 41 53 0D 0A 1A` ("\x89TNAS\r\n\x1a") |
-/// | 8 | 4 | format version (2; version 1 did not checksum its header and is refused by name) |
+/// | 8 | 4 | format version (3; 2 is read too, as a table holding everything; 1 did not checksum its header and is refused by name) |
 /// | 12 | 4 | dataset kind (1 = NAS-HPO-Bench-II) |
 /// | 16 | 8 | payload offset (64) |
 /// | 24 | 8 | payload length in bytes (a multiple of 8) |
@@ -15,7 +15,9 @@
 struct NativeFileHeader: Equatable {
   static let magic: [UInt8] = [0x89, 0x54, 0x4E, 0x41, 0x53, 0x0D, 0x0A, 0x1A]
   static let size = 64
-  static let currentVersion = 2
+  static let currentVersion = 3
+  /// The versions this build reads: 2 lacks the coverage section, so holds the whole benchmark.
+  static let readableVersions = 2...3
 
   /// The kinds of dataset a native file can hold.
   enum DatasetKind: UInt32 {
@@ -70,8 +72,8 @@ struct NativeFileHeader: Equatable {
       throw DatasetFileError.schema(
         path: file.path, reason: "native format version 1 did not checksum its header; convert the source again with 'tabnas convert'")
     }
-    guard version == Self.currentVersion else {
-      throw DatasetFileError.unsupportedVersion(path: file.path, found: version, supported: Self.currentVersion)
+    guard Self.readableVersions.contains(version) else {
+      throw DatasetFileError.unsupportedVersion(path: file.path, found: version, supported: Self.readableVersions)
     }
     datasetKind = integer(at: 12, as: UInt32.self)
     let payloadOffset = integer(at: 16, as: UInt64.self)

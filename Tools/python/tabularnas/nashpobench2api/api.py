@@ -36,11 +36,15 @@ class _ServerBackend:
     def log(self):
         return self._server.request("run.log", run=self._run)
 
-    def query_batch(self, indices, epoch, mode, iepoch, seed):
-        codes = _cell_codes()
-        columns = self._server.request("query", columns={"cellcode": [codes[i // 48] for i in indices],
-                                                         "lr": [LRS[i // 6 % 8] for i in indices],
-                                                         "batch_size": [BATCH_SIZES[i % 6] for i in indices],
+    def space(self):
+        information = self._server.request("describe")["information"]
+        return information.get("search_space")
+
+    def query_batch(self, keys, positions, epoch, mode, iepoch, seed):
+        indices = positions
+        columns = self._server.request("query", columns={"cellcode": [key[0] for key in keys],
+                                                         "lr": [key[1] for key in keys],
+                                                         "batch_size": [key[2] for key in keys],
                                                          "epoch": [epoch] * len(indices),
                                                          "mode": [mode] * len(indices), "iepoch": [iepoch] * len(indices),
                                                          "seed": [seed] * len(indices)})["columns"]
@@ -101,16 +105,19 @@ class NASHPOBench2API:
                                     "'swift build -c release --product TabNASBinding'")
         self._backend = InProcessNASHPO(data_dir, library) if library else _ServerBackend(data_dir, binary)
         self.transport = "in-process" if library else "process"
-        # set search space (the table always holds all 4096 cell codes, 8 learning rates,
-        # 6 batch sizes and these three seeds)
-        self.cellcodes = _cell_codes()
+        # set search space: what the files hold, as the reference derives it (all 4096 cell
+        # codes, 8 learning rates, 6 batch sizes and 3 seeds unless they hold a subset)
+        space = self._backend.space()
+        if space is None or not space["partial"]:
+            space = {"cellcodes": _cell_codes(), "lrs": list(LRS), "batch_sizes": list(BATCH_SIZES), "seeds": list(SEEDS)}
+        self.cellcodes = list(space["cellcodes"])
         self._cellcode_set = set(self.cellcodes)
         self._cell_index = {code: index for index, code in enumerate(self.cellcodes)}
-        self._lr_index = {lr: index for index, lr in enumerate(LRS)}
-        self._batch_index = {size: index for index, size in enumerate(BATCH_SIZES)}
-        self.lrs = list(LRS)
-        self.batch_sizes = list(BATCH_SIZES)
-        self.seeds = list(SEEDS)
+        self.lrs = list(space["lrs"])
+        self.batch_sizes = list(space["batch_sizes"])
+        self.seeds = list(space["seeds"])
+        self._lr_index = {lr: index for index, lr in enumerate(self.lrs)}
+        self._batch_index = {size: index for index, size in enumerate(self.batch_sizes)}
         self.epochs = [12, 200]
         self._init_logdata()
         if seed:
@@ -207,12 +214,13 @@ class NASHPOBench2API:
     def query_batch(self, keys, epoch=12, mode="valid", iepoch=None):
         """Unlogged (accuracy, cost) of many keys in one call (not in the reference): the fast
         way to read a table. Keys are dicts with cellcode, lr and batch_size."""
+        settings, sizes = len(self.lrs) * len(self.batch_sizes), len(self.batch_sizes)
         try:
-            indices = [self._cell_index[k["cellcode"]] * 48 + self._lr_index[k["lr"]] * 6 + self._batch_index[k["batch_size"]]
-                       for k in keys]
+            keys = [(k["cellcode"], k["lr"], k["batch_size"]) for k in keys]
+            positions = [self._cell_index[c] * settings + self._lr_index[lr] * sizes + self._batch_index[b] for c, lr, b in keys]
         except (KeyError, TypeError) as error:
             raise ValueError(f"a key is not in the search space: {error}") from None
-        return self._backend.query_batch(indices, epoch, mode, iepoch if epoch == 12 else None, self.seed)
+        return self._backend.query_batch(keys, positions, epoch, mode, iepoch if epoch == 12 else None, self.seed)
 
     def _write_log(self, acc, cost, key):
         """The reference's log lines (the log itself is the server's)."""
