@@ -139,6 +139,16 @@ struct NASHPOFilesTests {
       try NASHPOBench2(contentsOf: textValue.folder)
     }
 
+    let wrongComponent = try SmallNASHPOFiles { files in
+      let column = files["bench12.pkl"]!["batch_size"]!.entries
+      let changed = [PickleValue.Entry(column[0].key, .int(32))] + column.dropFirst()
+      files["bench12.pkl"] = files["bench12.pkl"]!.replacing("batch_size", with: .dict(changed))
+    }
+    defer { wrongComponent.remove() }
+    #expect(throws: DatasetFileError.schema(path: wrongComponent.path("bench12.pkl"), reason: "column 'batch_size' holds 32 for a key whose batch_size is 16")) {
+      try NASHPOBench2(contentsOf: wrongComponent.folder)
+    }
+
     let noCells = try SmallNASHPOFiles { $0["cellinfo.pkl"] = .dict([.init(.string("hash"), .dict([]))]) }
     defer { noCells.remove() }
     #expect(throws: DatasetFileError.schema(path: noCells.path("cellinfo.pkl"), reason: "'hash' lists no cell code")) {

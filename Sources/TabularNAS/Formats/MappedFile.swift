@@ -68,14 +68,15 @@ final class MappedFile: @unchecked Sendable {
     }
   }
 
-  /// Gives back the pages of `0..<offset` to the kernel: they stop counting as this process's
-  /// resident memory, and would be read from the file again if touched (the map is read-only).
-  /// For a reader that has consumed them; the bytes themselves never change.
-  func discardPages(before offset: Int) {
+  /// Gives back the pages of `start..<offset` to the kernel: they stop counting as this
+  /// process's resident memory, and would be read from the file again if touched (the map is
+  /// read-only). For a reader that has consumed them (and discarded those before `start`
+  /// already); the bytes themselves never change.
+  func discardPages(from start: Int = 0, before offset: Int) {
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let length = min(offset, bytes.count) / page * page
-    guard length > 0, let base = bytes.baseAddress else { return }
-    _ = madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED)
+    let first = max(0, start) / page * page, end = min(offset, bytes.count) / page * page
+    guard end > first, let base = bytes.baseAddress else { return }
+    _ = madvise(UnsafeMutableRawPointer(mutating: base + first), end - first, MADV_DONTNEED)
   }
 
   deinit {

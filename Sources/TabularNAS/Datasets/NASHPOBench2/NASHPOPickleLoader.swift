@@ -282,8 +282,7 @@ private struct RunsConsumer: PickleColumnConsumer {
     case 1: writer.setValue(try resolver.number(value, column: targets[target].name), record: record, curve: slot.index, epoch: slot.epoch)
     case 2: writer.setScalar(try resolver.number(value, column: targets[target].name), record: record, column: slot.index)
     default:
-      try resolver.checkComponent(
-        named: targets[target].name, position: slot.index, of: key.resolved(in: arena), equals: value)
+      try resolver.checkComponent(named: targets[target].name, position: slot.index, record: record, equals: value)
     }
     filled.mark(target &* recordCount &+ record)
   }

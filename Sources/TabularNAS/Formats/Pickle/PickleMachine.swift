@@ -122,10 +122,11 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         return resolve(stack[0])
       }
       try execute(opcode, at: offset)
-      // Every 32 MiB, drop the pages read so far (a margin stays for the fast path's rewinds).
-      if let mappedFile, reader.offset - discardedUpTo > 1 << 25 {
+      // Every 4 MiB, drop the pages read so far (a margin stays for the fast path's rewinds).
+      if let mappedFile, reader.offset - discardedUpTo > 1 << 22 {
+        let start = discardedUpTo
         discardedUpTo = reader.offset - (1 << 20)
-        mappedFile.discardPages(before: discardedUpTo)
+        mappedFile.discardPages(from: start, before: discardedUpTo)
       }
     }
   }

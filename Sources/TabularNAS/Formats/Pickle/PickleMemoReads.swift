@@ -28,9 +28,10 @@ struct PickleMemoReads: Sendable {
     var offset = 0, largest = -1, discarded = 0
     var implicit = false, explicit = false
     while offset < count {
-      if let file, offset - discarded > 1 << 25 {
+      if let file, offset - discarded > 1 << 22 {
+        let start = discarded
         discarded = offset - (1 << 20)
-        file.discardPages(before: discarded)
+        file.discardPages(from: start, before: discarded)
       }
       guard let opcode = table[Int(base[offset])] else { return nil }
       offset += 1
