@@ -31,6 +31,20 @@ struct NASHPOFilesTests {
     }
   }
 
+  @Test("an lr column of float32 scalars, the key's lr rounded, loads")
+  func float32LearningRates() throws {
+    let files = try SmallNASHPOFiles { files in
+      let column = files["bench12.pkl"]!["lr"]!.entries.map { entry -> PickleValue.Entry in
+        guard case .float(let lr) = entry.value else { return entry }
+        return .init(entry.key, .float(Double(Float(lr))))
+      }
+      files["bench12.pkl"] = files["bench12.pkl"]!.replacing("lr", with: .dict(column))
+    }
+    defer { files.remove() }
+    let bench = try NASHPOBench2(contentsOf: files.folder)
+    #expect(bench.searchSpace.heldLearningRates == NASHPOSearchSpace.learningRates)
+  }
+
   @Test("a missing file is named")
   func missingFile() throws {
     let files = try SmallNASHPOFiles()

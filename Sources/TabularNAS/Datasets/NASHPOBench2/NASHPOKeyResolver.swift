@@ -74,7 +74,7 @@ struct NASHPOKeyResolver {
   }
 
   /// Checks that an `lr`, `batch_size` or `seed` column repeats its key's component (position 1,
-  /// 2 or 3 of the key), read back from the key's run record.
+  /// 2 or 3 of the key, read back from the key's run record), exactly or rounded to float32.
   func checkComponent(named name: String, position: Int, record: Int, equals value: PickleObject) throws {
     let seeds = NASHPOSearchSpace.seeds.count, sizes = NASHPOSearchSpace.batchSizes.count
     let setting = record / seeds % NASHPOTable.settingsPerClass
@@ -84,7 +84,8 @@ struct NASHPOKeyResolver {
       case 2: Double(NASHPOSearchSpace.batchSizes[setting % sizes])
       default: Double(NASHPOSearchSpace.seeds[record % seeds])
       }
-    guard let actual = Self.number(value), expected == actual else {
+    // A column of NumPy float32 scalars repeats the key's lr rounded to float32.
+    guard let actual = Self.number(value), expected == actual || Double(Float(expected)) == actual else {
       let shown = position == 1 ? "\(expected)" : "\(Int(expected))"
       throw DatasetFileError.schema(path: path, reason: "column '\(name)' holds \(value) for a key whose \(name) is \(shown)")
     }
