@@ -60,6 +60,19 @@ def numpy_columns(np):
     return columns
 
 
+def key_columns(count):
+    """Columns of Python floats and ints over `count` keys like NAS-HPO-Bench-II's — (hash, lr,
+    batch_size, seed) tuples, and (hash, lr, batch_size) ones — for protocol 4 enough of them
+    (over 64 KiB) that frames fall inside items; seeds span BININT1, BININT2 and BININT."""
+    keys = [(f"hash-{i % 7:02d}-{'x' * 30}", 0.003125 * (1 + i % 8), 16 << (i % 6), [222, 555, 70000][i % 3] + i)
+            for i in range(count)]
+    return {
+        "valid_acc_0": {key: 50 + i / 29 for i, key in enumerate(keys)},
+        "seed": {key: key[3] for key in keys},
+        "avg_acc": {key[:3]: 80 - i / 13 for i, key in enumerate(keys[:200])},
+    }
+
+
 def write_unmemoised(name, obj, protocol):
     """Pickles without the memo (Pickler.fast): every object written out each time."""
     with open(os.path.join(OUT, name), "wb") as f:
@@ -98,6 +111,9 @@ def main():
             write_unmemoised(f"numpy-columns-p{protocol}-unmemoised.pkl", columns, protocol)
     except ImportError:
         print("NumPy is not installed: numpy-*.pkl not written", file=sys.stderr)
+    for protocol, count in ((2, 250), (4, 1400)):
+        write(f"key-columns-p{protocol}.pkl", key_columns(count), protocol)
+        write_unmemoised(f"key-columns-p{protocol}-unmemoised.pkl", key_columns(count), protocol)
     marker = "/tmp/tabularnas-hostile-pickle-ran"
     write("hostile-system.pkl", Hostile(os.system, (f"touch {marker}",)), 2)
     write("hostile-eval.pkl", {"ok": 1, "evil": Hostile(eval, ("__import__('os').system('touch " + marker + "')",))}, 4)

@@ -249,8 +249,12 @@ private struct RunsConsumer: PickleColumnConsumer {
   /// The (lr, batch size, seed) of skipped rows (hashes `cellinfo.pkl` does not list).
   var skippedComponents = [Bool](repeating: false, count: NASHPOTable.settingsPerClass * NASHPOSearchSpace.seeds.count)
 
+  /// The classes of hash texts, for keys written out in full (unmemoised files).
+  let hashClasses: NASHPOHashClasses
+
   init(builder: NASHPOTable.Builder, resolver: NASHPOKeyResolver) {
     self.resolver = resolver
+    hashClasses = NASHPOHashClasses(hashes: resolver.hashes)
     writer = builder.runs.columnWriter()
     recordCount = builder.runs.recordCount
     filled = PresenceMask(count: NASHPOColumnTarget.all.count * recordCount)
@@ -273,11 +277,25 @@ private struct RunsConsumer: PickleColumnConsumer {
     if column != current.column {
       current = (column, targetOfColumn[column], slotOfColumn[column])
     }
+    guard current.target >= 0 else { return }
+    try store(value.resolved(in: arena), record: try self.record(of: key, arena: arena))
+  }
+
+  mutating func consume(
+    column: Int, flatKey: PickleFlatKey, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>
+  ) throws {
+    if column != current.column {
+      current = (column, targetOfColumn[column], slotOfColumn[column])
+    }
+    guard current.target >= 0 else { return }
+    try store(value, record: try record(of: flatKey))
+  }
+
+  /// Writes one value of the current column into a run record (negative: a skipped row).
+  @inline(__always)
+  private mutating func store(_ value: PickleObject, record: Int) throws {
     let (_, target, slot) = current
-    guard target >= 0 else { return }
-    let record = try self.record(of: key, arena: arena)
     guard record >= 0 else { return skippedComponents[-1 - record] = true }
-    let value = value.resolved(in: arena)
     switch slot.kind {
     case 1: writer.setValue(try resolver.number(value, column: targets[target].name), record: record, curve: slot.index, epoch: slot.epoch)
     case 2: writer.setScalar(try resolver.number(value, column: targets[target].name), record: record, column: slot.index)
@@ -285,6 +303,22 @@ private struct RunsConsumer: PickleColumnConsumer {
       try resolver.checkComponent(named: targets[target].name, position: slot.index, record: record, equals: value)
     }
     filled.mark(target &* recordCount &+ record)
+  }
+
+  /// The record of a key written out in full: arithmetic on its parts when they are a listed
+  /// hash and known values, else the resolver's (which names anything wrong, or skips the row).
+  @inline(__always)
+  private func record(of key: PickleFlatKey) throws -> Int {
+    if case .float(let lr) = key.numbers.0, case .int(let batchSize) = key.numbers.1, case .int(let seed)? = key.numbers.2,
+      let classIndex = hashClasses.classIndex(of: key.text),
+      let lrIndex = NASHPOSearchSpace.learningRates.firstIndex(of: lr),
+      let batchSizeIndex = NASHPOSearchSpace.batchSizes.firstIndex(of: batchSize),
+      let seedIndex = NASHPOSearchSpace.seeds.firstIndex(of: seed)
+    {
+      return (classIndex * NASHPOTable.settingsPerClass + lrIndex * NASHPOSearchSpace.batchSizes.count + batchSizeIndex)
+        * NASHPOSearchSpace.seeds.count + seedIndex
+    }
+    return try resolver.record(of: key.tuple)
   }
 
   @inline(__always)

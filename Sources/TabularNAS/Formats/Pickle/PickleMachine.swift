@@ -5,6 +5,10 @@ protocol PickleColumnConsumer {
   /// One item of a column dict. `key` and `value` may be ``PickleObject/ref(_:)``s into `arena`.
   mutating func consume(
     column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws
+  /// One item whose key the pickle wrote out in full (see ``PickleFlatKey``; a default builds
+  /// the tuple and calls the other `consume`).
+  mutating func consume(
+    column: Int, flatKey: PickleFlatKey, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws
 }
 
 /// A consumer for decoding whole values: no dict is streamed.
@@ -308,12 +312,14 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   }
 
   /// The hot loop of loading a large file: right after a `MARK` under a streamed dict, consumes
-  /// items of the form `BINGET key` + `BINFLOAT`/`BININT*` value without touching the stack.
+  /// items of the form `BINGET key` + `BINFLOAT`/`BININT*` value, or (unmemoised pickles) a key
+  /// written out in full (``PickleFlatKey``) + such a value, without touching the stack.
   ///
-  /// An item is taken only when it cannot be anything else: the memoised key is a tuple and the
-  /// next opcode starts another such item or ends the batch (`BINGET`, `LONG_BINGET`,
-  /// `SETITEMS`, `FRAME`). Otherwise (say, the start of a `TUPLE3` key) the reader is rewound
-  /// to the item and the general path takes over.
+  /// An item is taken only when it cannot be anything else: the memoised key is a tuple, or the
+  /// full key is exactly `MARK text n n n TUPLE` or `text n n TUPLE3` with nothing memoised, and
+  /// the next opcode starts another such item or ends the batch (`BINGET`, `LONG_BINGET`,
+  /// `MARK`, a text, `SETITEMS`, `FRAME`). Otherwise (say, a key that is memoised) the reader is
+  /// rewound to the item and the general path takes over.
   private mutating func streamSimpleItems(column: Int) throws {
     try arena.withUnsafeBufferPointer { arena in
       while true {
@@ -330,6 +336,19 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
           start = reader.offset - 1
           keyOpcode = next
         }
+        if keyOpcode == PickleOpcode.mark.rawValue || keyOpcode == PickleOpcode.shortBinUnicode.rawValue
+          || keyOpcode == PickleOpcode.binUnicode.rawValue
+        {
+          guard let key = readFlatKey(startingWith: keyOpcode), let value = readSimpleNumber(),
+            let following = try? reader.byte(), following.isFlatItemBoundary
+          else {
+            reader.rewind(to: start)
+            return
+          }
+          reader.rewind(to: reader.offset - 1)
+          try consumer.consume(column: column, flatKey: key, value: value, arena: arena)
+          continue
+        }
         var index = -1
         if keyOpcode == PickleOpcode.binGet.rawValue, let byte = try? reader.byte() {
           index = Int(byte)
@@ -337,7 +356,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
           index = Int(word)
         }
         guard index >= 0, index < memo.count, memo[index] >= 0, arenaIsTuple[memo[index]],
-          let valueOpcode = try? reader.byte()
+          let valueOpcode = fastOpcode()
         else {
           reader.rewind(to: start)
           return
@@ -369,6 +388,59 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         }
         try consumer.consume(column: column, key: .ref(memo[index]), value: value, arena: arena)
       }
+    }
+  }
+
+  /// The next opcode byte for a fast path, stepping over protocol 4's `FRAME`s (which the pickler
+  /// puts wherever a frame fills, even inside an item); `nil` at the end or on a bad frame.
+  @inline(__always)
+  private mutating func fastOpcode() -> UInt8? {
+    guard let byte = try? reader.byte() else { return nil }
+    guard byte == PickleOpcode.frame.rawValue else { return byte }
+    guard let length = try? reader.unsignedLittleEndian(width: 8), length <= UInt64(reader.remaining) else { return nil }
+    return try? reader.byte()
+  }
+
+  /// Reads a key written out in full — `MARK text n n n TUPLE` or `text n n TUPLE3`, an ASCII
+  /// `SHORT_BINUNICODE`/`BINUNICODE` text and `BINFLOAT`/`BININT*` numbers — after its first
+  /// opcode; `nil` for anything else (the caller rewinds).
+  private mutating func readFlatKey(startingWith opcode: UInt8) -> PickleFlatKey? {
+    var textOpcode = opcode
+    let marked = opcode == PickleOpcode.mark.rawValue
+    if marked {
+      guard let next = fastOpcode() else { return nil }
+      textOpcode = next
+    }
+    let length: Int
+    switch textOpcode {
+    case PickleOpcode.shortBinUnicode.rawValue:
+      guard let count = try? reader.byte() else { return nil }
+      length = Int(count)
+    case PickleOpcode.binUnicode.rawValue:
+      guard let count = try? reader.unsignedLittleEndian(width: 4) else { return nil }
+      length = Int(count)
+    default: return nil
+    }
+    guard let text = try? reader.view(count: length), !text.contains(where: { $0 >= 0x80 }),
+      let first = readSimpleNumber(), let second = readSimpleNumber()
+    else { return nil }
+    if marked {
+      guard let third = readSimpleNumber(), fastOpcode() == PickleOpcode.tuple.rawValue else { return nil }
+      return PickleFlatKey(text: text, numbers: (first, second, third))
+    }
+    guard fastOpcode() == PickleOpcode.tuple3.rawValue else { return nil }
+    return PickleFlatKey(text: text, numbers: (first, second, nil))
+  }
+
+  /// A `BINFLOAT`, `BININT1`, `BININT2` or `BININT` number; `nil` for any other opcode.
+  private mutating func readSimpleNumber() -> PickleObject? {
+    switch fastOpcode() {
+    case PickleOpcode.binFloat.rawValue: (try? reader.bigEndianDouble()).map(PickleObject.float)
+    case PickleOpcode.binInt1.rawValue: (try? reader.byte()).map { .int(Int($0)) }
+    case PickleOpcode.binInt2.rawValue: (try? reader.unsignedLittleEndian(width: 2)).map { .int(Int($0)) }
+    case PickleOpcode.binInt.rawValue:
+      (try? reader.unsignedLittleEndian(width: 4)).map { .int(Int(Int32(bitPattern: UInt32($0)))) }
+    default: nil
     }
   }
 
@@ -675,6 +747,13 @@ extension UInt8 {
   fileprivate var isItemBoundary: Bool {
     self == PickleOpcode.binGet.rawValue || self == PickleOpcode.longBinGet.rawValue
       || self == PickleOpcode.setItems.rawValue || self == PickleOpcode.frame.rawValue
+  }
+
+  /// Whether an opcode byte may follow a complete item with a full key: an item boundary, or
+  /// the start of another full key (`MARK`, `SHORT_BINUNICODE`, `BINUNICODE`).
+  fileprivate var isFlatItemBoundary: Bool {
+    isItemBoundary || self == PickleOpcode.mark.rawValue || self == PickleOpcode.shortBinUnicode.rawValue
+      || self == PickleOpcode.binUnicode.rawValue
   }
 }
 
