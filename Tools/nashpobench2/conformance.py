@@ -16,8 +16,8 @@ Files holding a subset (--cells N, --lrs, --batch-sizes, --seeds, --keep-all-run
 write_original_files.py): the search space (cellcodes, lrs, batch_sizes, seeds) must equal the
 reference's, queries are drawn from it, and keys outside it must be refused by both.
 
-Usage: python3 Tools/nashpobench2/conformance.py [--queries N] [--classes K] [--numpy]
-       [--protocol P] [--configuration debug|release] [--cells N [--keep-all-runs]]
+Usage: python3 Tools/nashpobench2/conformance.py [--queries N] [--classes K] [--numpy [--dtype float32]]
+       [--protocol P] [--unmemoised] [--configuration debug|release] [--cells N [--keep-all-runs]]
        [--lrs A,B] [--batch-sizes A,B] [--seeds A,B]
 Exit status 0 when everything is identical; the last line reads 'N passed, M failed'.
 """
@@ -99,6 +99,8 @@ def main():
     parser.add_argument("--numpy", action="store_true", help="files hold NumPy scalars")
     parser.add_argument("--protocol", type=int, default=4)
     parser.add_argument("--configuration", default="release", choices=["debug", "release"])
+    parser.add_argument("--dtype", default="float64", choices=["float64", "float32"], help="with --numpy: the float type")
+    parser.add_argument("--unmemoised", action="store_true", help="files pickled without the memo")
     parser.add_argument("--cells", type=int, default=0, help="files listing N cell codes (a subset)")
     parser.add_argument("--keep-all-runs", action="store_true", help="with --cells: bench12.pkl keeps every class's runs")
     parser.add_argument("--lrs", help="files holding only these learning rates")
@@ -116,8 +118,10 @@ def main():
             suffix += f"-{option[2:]}{value}".replace(",", "_")
     if args.keep_all_runs:
         subset, suffix = subset + ["--keep-all-runs"], suffix + "-allruns"
+    suffix += ("-f32" if args.numpy and args.dtype == "float32" else "") + ("-unmemoised" if args.unmemoised else "")
     name = f"{'full' if not args.classes else f'small{args.classes}'}-p{args.protocol}{'-numpy' if args.numpy else ''}{suffix}"
-    _, folder = dataset(binaries, name=name, classes=args.classes, numpy=args.numpy, protocol=args.protocol, subset=subset)
+    _, folder = dataset(binaries, name=name, classes=args.classes, numpy=args.numpy, protocol=args.protocol, subset=subset,
+                        dtype=args.dtype, unmemoised=args.unmemoised)
     tabnas = os.path.join(binaries, "tabnas")
     information = run_json([tabnas, "info", "--data", folder, "--json"])
     our_space = information.get("search_space", FULL_SPACE)
