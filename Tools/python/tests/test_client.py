@@ -187,14 +187,7 @@ class CacheTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        from tabularnas.server import find_binary
-        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-        cls.scratch = tempfile.mkdtemp(prefix="tabnas-python-cache-")
-        native = os.path.join(cls.scratch, "synthetic.tabnas")
-        subprocess.run([find_binary(), "convert", "--output", native], check=True, capture_output=True)
-        cls.pickles = os.path.join(cls.scratch, "pickles")
-        subprocess.run([sys.executable, os.path.join(root, "Tools", "nashpobench2", "write_original_files.py"),
-                        "--native", native, "--output", cls.pickles, "--classes", "2"], check=True, capture_output=True)
+        cls.scratch, cls.pickles = _write_pickles("tabnas-python-cache-", "--classes", "2")
 
     @classmethod
     def tearDownClass(cls):
@@ -242,15 +235,8 @@ class SubsetTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        from tabularnas.server import find_binary
-        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
-        cls.scratch = tempfile.mkdtemp(prefix="tabnas-python-subset-")
-        native = os.path.join(cls.scratch, "synthetic.tabnas")
-        subprocess.run([find_binary(), "convert", "--output", native], check=True, capture_output=True)
-        cls.pickles = os.path.join(cls.scratch, "pickles")
-        subprocess.run([sys.executable, os.path.join(root, "Tools", "nashpobench2", "write_original_files.py"),
-                        "--native", native, "--output", cls.pickles, "--classes", "2", "--cells", "64",
-                        "--lrs", "0.2,0.1", "--seeds", "888,555"], check=True, capture_output=True)
+        cls.scratch, cls.pickles = _write_pickles("tabnas-python-subset-", "--classes", "2", "--cells", "64",
+                                                  "--lrs", "0.2,0.1", "--seeds", "888,555")
         import pickle
         with open(os.path.join(cls.pickles, "cellinfo.pkl"), "rb") as file:
             cls.codes = sorted(pickle.load(file)["hash"])
@@ -284,6 +270,20 @@ class SubsetTests(unittest.TestCase):
                 results = api.get_results()
                 self.assertTrue(all(k["cellcode"] in self.codes and k["lr"] in api.lrs for k in results["key_trans"]))
                 api.close()
+
+
+def _write_pickles(prefix, *options):
+    """A scratch folder and original-schema pickles written in it from the synthetic table by
+    write_original_files.py with `options`."""
+    from tabularnas.server import find_binary
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    scratch = tempfile.mkdtemp(prefix=prefix)
+    native = os.path.join(scratch, "synthetic.tabnas")
+    subprocess.run([find_binary(), "convert", "--output", native], check=True, capture_output=True)
+    pickles = os.path.join(scratch, "pickles")
+    subprocess.run([sys.executable, os.path.join(root, "Tools", "nashpobench2", "write_original_files.py"),
+                    "--native", native, "--output", pickles, *options], check=True, capture_output=True)
+    return scratch, pickles
 
 
 def _all_codes():

@@ -274,21 +274,24 @@ private struct RunsConsumer: PickleColumnConsumer {
   mutating func consume(
     column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
-    if column != current.column {
-      current = (column, targetOfColumn[column], slotOfColumn[column])
-    }
-    guard current.target >= 0 else { return }
+    guard enter(column) else { return }
     try store(value.resolved(in: arena), record: try self.record(of: key, arena: arena))
   }
 
   mutating func consume(
     column: Int, flatKey: PickleFlatKey, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
+    guard enter(column) else { return }
+    try store(value, record: try record(of: flatKey))
+  }
+
+  /// Makes `column` the current one; whether its values are kept (a known column).
+  @inline(__always)
+  private mutating func enter(_ column: Int) -> Bool {
     if column != current.column {
       current = (column, targetOfColumn[column], slotOfColumn[column])
     }
-    guard current.target >= 0 else { return }
-    try store(value, record: try record(of: flatKey))
+    return current.target >= 0
   }
 
   /// Writes one value of the current column into a run record (negative: a skipped row).
