@@ -222,8 +222,12 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       let pair = try popItems(2, opcode, offset).resolved(in: arena)
       stack.append(try call(pair[0], arguments: pair[1], offset))
     case .build:
-      let state = resolve(try popItems(1, opcode, offset)[0])
-      try build(try peek(opcode, offset), state: state, offset)
+      // Popped first, resolved after: `resolve(try popItems(…))` would evaluate (copy) `self`
+      // before the pop, so the pop found the stack shared and copied it whole.
+      let popped = try popItems(1, opcode, offset)[0]
+      let state = resolve(popped)
+      let target = try peek(opcode, offset)
+      try build(target, state: state, offset)
     default:
       throw PickleError.unsupportedOpcode(String(describing: opcode).uppercased(), offset: offset)
     }
@@ -251,8 +255,17 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     guard stack.count - count >= (marks.last ?? 0) else {
       throw PickleError.stackUnderflow(opcode: "\(opcode)".uppercased(), offset: offset)
     }
-    let items = Array(stack[(stack.count - count)...])
-    stack.removeLast(count)
+    return takeItems(from: stack.count - count)
+  }
+
+  /// Moves the stack's items from `start` on into a new array. Element by element: an
+  /// `Array(stack[start...])` slice would keep the stack's buffer shared until the removal, which
+  /// then copied the whole stack (up to a batch of 1,000 items) on every pop.
+  private mutating func takeItems(from start: Int) -> [PickleObject] {
+    var items: [PickleObject] = []
+    items.reserveCapacity(stack.count - start)
+    for index in start..<stack.count { items.append(stack[index]) }
+    stack.removeLast(stack.count - start)
     return items
   }
 
@@ -260,9 +273,10 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     guard let mark = marks.popLast() else {
       throw PickleError.stackUnderflow(opcode: "\(opcode)".uppercased(), offset: offset)
     }
-    let items = Array(stack[mark...])
-    stack.removeSubrange(mark...)
-    return items
+    guard mark <= stack.count else {
+      throw PickleError.stackUnderflow(opcode: "\(opcode)".uppercased(), offset: offset)
+    }
+    return takeItems(from: mark)
   }
 
   /// For `DICT`: the items above the last mark, leaving the new dict (pushed last) on the stack.
