@@ -19,6 +19,9 @@ public struct NASHPOCoverage: Sendable, Equatable {
   public let surrogates: PresenceBits?
   /// Whether the table holds the whole benchmark.
   public let isComplete: Bool
+  /// The seed a query names when it names none: the smallest held, as the reference's
+  /// `seeds[0]` (222 when the files hold it). Stored: every search query reads it.
+  public let defaultSeed: Int
 
   /// A coverage; full bit sets are stored as `nil`.
   init(
@@ -35,6 +38,7 @@ public struct NASHPOCoverage: Sendable, Equatable {
       cells.count == CellCode.count && learningRateIndices.count == NASHPOSearchSpace.learningRates.count
       && batchSizeIndices.count == NASHPOSearchSpace.batchSizes.count && seedIndices.count == NASHPOSearchSpace.seeds.count
       && self.runs == nil && self.surrogates == nil
+    defaultSeed = seedIndices.first.map { NASHPOSearchSpace.seeds[$0] } ?? NASHPOSearchSpace.defaultSeed
   }
 
   /// Every cell, learning rate, batch size, seed, run and estimate.
@@ -50,7 +54,5 @@ public struct NASHPOCoverage: Sendable, Equatable {
   public var batchSizes: [Int] { batchSizeIndices.map { NASHPOSearchSpace.batchSizes[$0] } }
   /// The seeds held, ascending.
   public var seeds: [Int] { seedIndices.map { NASHPOSearchSpace.seeds[$0] } }
-  /// The seed a query names when it names none: the smallest held, as the reference's
-  /// `seeds[0]` (222 when the files hold it).
-  public var defaultSeed: Int { seeds.first ?? NASHPOSearchSpace.defaultSeed }
+
 }
