@@ -160,19 +160,53 @@ struct NASHPOSubsetTests {
     }
   }
 
+  /// Native bytes with `edit` applied to the payload and the header's version and checksum set again.
+  private func resealed(_ bench: NASHPOBench2, version: Int = 3, edit: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
+    var bytes = bench.table.nativeFileBytes(source: bench.source)
+    edit(&bytes)
+    var header = NativeFileHeader(datasetKind: .nasHPOBench2, payloadLength: bytes.count - NativeFileHeader.size, checksum: 0, source: bench.source)
+    header.version = version
+    header.checksum = header.fileChecksum(
+      payloadChecksum: bytes.withUnsafeBytes { Checksum64.checksum(UnsafeRawBufferPointer(rebasing: $0[NativeFileHeader.size...])) })
+    bytes.replaceSubrange(0..<NativeFileHeader.size, with: header.encoded)
+    return bytes
+  }
+
+  @Test("a coverage section that does not fit the table is a typed error naming the problem")
+  func badCoverage() throws {
+    let files = try SmallNASHPOFiles(classes: 2)
+    defer { files.remove() }
+    let whole = try NASHPOBench2(contentsOf: files.folder)
+    let subset = try whole.restricted(toCells: Self.keptCells)
+    // A complete table's last 16 bytes: the lr, batch-size and seed masks and the flags.
+    let cases: [(bytes: [UInt8], reason: String)] = [
+      (resealed(whole) { $0.replaceSubrange($0.count - 16..<$0.count - 12, with: [0, 0, 0, 0]) }, "coverage mask 0 does not name 1–8 values"),
+      (resealed(whole) { $0.replaceSubrange($0.count - 4..<$0.count, with: [4, 0, 0, 0]) }, "unknown coverage flags 4"),
+      (resealed(subset, version: 2), "a version 2 file has no coverage section, so must list every cell"),
+    ]
+    for (index, (bytes, reason)) in cases.enumerated() {
+      let path = files.path("bad-\(index).tabnas")
+      try writeNewFile(bytes, to: path)
+      #expect(throws: DatasetFileError.schema(path: path, reason: reason)) { try NASHPOBench2(contentsOf: path) }
+    }
+  }
+
+  @Test("files whose bench12.pkl holds no run of a listed hash are refused, naming it")
+  func noRuns() throws {
+    let files = try SmallNASHPOFiles(classes: 2) { $0.keepRows { _, _, _, _ in false } }
+    defer { files.remove() }
+    #expect(throws: DatasetFileError.schema(path: files.path("bench12.pkl"), reason: "holds no run of the 2 hashes cellinfo.pkl lists")) {
+      try NASHPOBench2(contentsOf: files.folder)
+    }
+  }
+
   @Test("a version 2 native file opens as the whole benchmark")
   func versionTwo() throws {
     let files = try SmallNASHPOFiles(classes: 2)
     defer { files.remove() }
     let bench = try NASHPOBench2(contentsOf: files.folder)
-    var bytes = bench.table.nativeFileBytes(source: bench.source)
     // Version 3 appends a 16-byte coverage section (no bit sets when complete).
-    bytes.removeLast(16)
-    var header = NativeFileHeader(datasetKind: .nasHPOBench2, payloadLength: bytes.count - NativeFileHeader.size, checksum: 0, source: bench.source)
-    header.version = 2
-    header.checksum = header.fileChecksum(
-      payloadChecksum: bytes.withUnsafeBytes { Checksum64.checksum(UnsafeRawBufferPointer(rebasing: $0[NativeFileHeader.size...])) })
-    bytes.replaceSubrange(0..<NativeFileHeader.size, with: header.encoded)
+    let bytes = resealed(bench, version: 2) { $0.removeLast(16) }
     let path = files.path("v2.tabnas")
     try writeNewFile(bytes, to: path)
     let old = try NASHPOBench2(contentsOf: path)
