@@ -47,7 +47,7 @@ struct PickleStreamingTests {
       var budget = Int.max
       let value = try machine.arena.withUnsafeBufferPointer { try PickleValue(root, arena: $0, depth: 0, budget: &budget) }
       let consumer = machine.consumer
-      return (Dictionary(uniqueKeysWithValues: zip(consumer.names, consumer.items)), value, machine.fastScalarCount, consumer.flatItems)
+      return (Dictionary(uniqueKeysWithValues: zip(consumer.names, consumer.items)), value, machine.fastScalarCount + machine.flatScalarCount, consumer.flatItems)
     }
     guard mapped else {
       return try bytes.withUnsafeBytes { raw in
@@ -87,7 +87,11 @@ struct PickleStreamingTests {
     guard case .dict(let bytesColumn)? = whole["byte_values"] else { return }
     #expect(bytesColumn.map { $0.value.doubleValue ?? .nan }.map(\.bitPattern)
       == [0.0, 1.0, -2.0, 1e-310, 255.5, .infinity, -0.0, 0x1p60, 3.0, 1 / 3, 128.0, 0.5].map(\.bitPattern))
-    if name.contains("unmemoised") { return }
+    if name.contains("unmemoised") {
+      // Unmemoised files write each scalar out in full: every one of the 48 takes the fast path.
+      #expect(fast == 48, "\(name): \(fast) scalars on the fast path")
+      return
+    }
     // Memoised files take the fast path once a batch starts with a known key and dtype (here the
     // last column: the first holds new keys, the next two new dtypes)…
     #expect(fast >= 12, "\(name): \(fast) scalars on the fast path")
@@ -118,6 +122,25 @@ struct PickleStreamingTests {
     // enters stays on it); memoised ones are BINGETs.
     let items = name.contains("p4") ? 3_000 : 700
     #expect(name.contains("unmemoised") ? flat * 100 >= items * 95 : flat == 0, "\(name): \(flat) of \(items)")
+  }
+
+  @Test("NumPy scalars written out in full take the fast path, a frame inside one included")
+  func flatScalarsAcrossFrames() throws {
+    let name = "numpy-key-columns-p4-unmemoised.pkl"
+    let bytes = try Fixture.bytes("pickles/" + name)
+    let whole = try PickleDecoder().decode(bytes)
+    for mapped in [false, true] {
+      let streamed = try stream(bytes: bytes, mapped: mapped)
+      for column in ["valid_acc_0", "train_time_0"] {
+        guard case .dict(let entries)? = whole[column] else {
+          Issue.record("\(name) lacks \(column)")
+          continue
+        }
+        #expect(streamed.columns[column] == entries, "\(column)")
+      }
+      // 300 items in each of two columns; the second frame starts inside a float32 scalar.
+      #expect(streamed.fast == 600 && streamed.flat == 600, "\(streamed.fast) scalars, \(streamed.flat) items")
+    }
   }
 
   @Test("a protocol-2 scalar whose text is not latin-1 is refused, streamed or whole, naming the problem")

@@ -29,28 +29,40 @@ printf '\x07net,lr,acc_1,acc_2\n"[C(64,3,1), P(2,2), D(1,2), FC(128), GAP(10), S
   > "$out/text-corpus/metaqnn.csv"
 printf '\x01[[{"kernel_size": 3, "width": 12, "stride": 2, "residual": false}], {"a": [1, -2.5e-3, "\\u00e9", null, true]}]' \
   > "$out/text-corpus/schemes.json"
-cp Tests/TabularNASTests/Fixtures/pickles/*.pkl "$out/pickle-corpus/"
-if [ ! -f "$out/native-corpus/one-class.tabnas" ]; then
+# Pickle seeds: the fixtures up to 48 KiB (every variant: protocols 2–5, floats and NumPy scalars,
+# memoised and unmemoised, full keys); the larger ones only repeat those items, and each large
+# input costs the fuzzer hundreds of small ones. Protocol 4 frames are in the seeds, and the
+# fuzzer places them anywhere.
+find Tests/TabularNASTests/Fixtures/pickles -name '*.pkl' -size -49152c -exec cp {} "$out/pickle-corpus/" \;
+if [ ! -f "$out/seed/synthetic.tabnas" ]; then
   swift build --product tabnas >/dev/null
   rm -rf "$out/seed" && mkdir -p "$out/seed"
   .build/debug/tabnas convert --output "$out/seed/synthetic.tabnas" >/dev/null
+fi
+if [ ! -f "$out/native-corpus/one-class.tabnas" ]; then
   python3 Tools/nashpobench2/write_original_files.py --native "$out/seed/synthetic.tabnas" \
     --output "$out/seed/one-class" --classes 1 >/dev/null
   .build/debug/tabnas convert --data "$out/seed/one-class" --output "$out/native-corpus/one-class.tabnas" >/dev/null
   head -c 4096 "$out/native-corpus/one-class.tabnas" > "$out/native-corpus/header.tabnas"
 fi
+if [ ! -f "$out/native-corpus/one-cell-subset.tabnas" ]; then
+  # A subset (one cell, one learning rate, batch size and seed): a coverage section with bit sets.
+  python3 Tools/nashpobench2/write_original_files.py --native "$out/seed/synthetic.tabnas" \
+    --output "$out/seed/one-cell" --cells 1 --lrs 0.1 --batch-sizes 256 --seeds 555 >/dev/null
+  .build/debug/tabnas convert --data "$out/seed/one-cell" --output "$out/native-corpus/one-cell-subset.tabnas" >/dev/null
+fi
 
 status=0
 for target in ${FUZZ_TARGETS:-pickle native text}; do
   case "$target" in
-    pickle) entry=PickleFuzzTarget.swift ;;
-    native) entry=NativeFuzzTarget.swift ;;
-    *) entry=TextFuzzTarget.swift ;;
+    pickle) entry=PickleFuzzTarget.swift max_len=65536 ;;
+    native) entry=NativeFuzzTarget.swift max_len=200000 ;;
+    *) entry=TextFuzzTarget.swift max_len=65536 ;;
   esac
   build "fuzz-$target" "$entry"
   mkdir -p "$out/$target"
   echo "== fuzzing $target: $runs inputs"
-  if ! "$out/fuzz-$target" -runs="$runs" -max_len=200000 -artifact_prefix="$out/$target/" \
+  if ! "$out/fuzz-$target" -runs="$runs" -max_len="$max_len" -artifact_prefix="$out/$target/" \
       "$out/$target-corpus" 2>&1 | tail -4; then
     status=1
   fi

@@ -73,6 +73,16 @@ def key_columns(count):
     }
 
 
+def numpy_key_columns(np, count):
+    """Columns of NumPy scalars over `count` full keys, enough (over 64 KiB at protocol 4) that
+    frames fall inside scalars written out in full."""
+    keys = key_columns(count)["seed"]
+    return {
+        "valid_acc_0": {key: np.float64(50 + i / 29) for i, key in enumerate(keys)},
+        "train_time_0": {key: np.float32(i / 4) for i, key in enumerate(keys)},
+    }
+
+
 def write_unmemoised(name, obj, protocol):
     """Pickles without the memo (Pickler.fast): every object written out each time."""
     with open(os.path.join(OUT, name), "wb") as f:
@@ -109,6 +119,7 @@ def main():
             columns = numpy_columns(np)
             del columns["again"]  # an unmemoised pickle cannot share objects
             write_unmemoised(f"numpy-columns-p{protocol}-unmemoised.pkl", columns, protocol)
+        write_unmemoised("numpy-key-columns-p4-unmemoised.pkl", numpy_key_columns(np, 300), 4)
     except ImportError:
         print("NumPy is not installed: numpy-*.pkl not written", file=sys.stderr)
     for protocol, count in ((2, 250), (4, 1400)):

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A bounds-checked cursor over raw bytes; every read that would pass the end throws.
 ///
 /// The decoder's only contact with raw memory. The buffer must outlive the reader.
@@ -54,6 +56,21 @@ struct ByteReader {
     var bits: UInt64 = 0
     for index in 0..<8 { bits = bits << 8 | UInt64(bytes[start + index]) }
     return Double(bitPattern: bits)
+  }
+
+  /// Reads past `expected` when the next bytes equal it (one `memcmp`); otherwise reads nothing.
+  @inline(__always)
+  mutating func skip(ifNextBytesEqual expected: [UInt8]) -> Bool {
+    guard !expected.isEmpty, expected.count <= remaining, let base = bytes.baseAddress else { return false }
+    let equal = expected.withUnsafeBytes { memcmp($0.baseAddress!, base + offset, expected.count) == 0 }
+    if equal { offset += expected.count }
+    return equal
+  }
+
+  /// The bytes read since an earlier offset.
+  func bytesRead(since start: Int) -> UnsafeRawBufferPointer {
+    precondition(start >= 0 && start <= offset, "can only view bytes already read")
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<offset])
   }
 
   /// Reads `count` bytes as a view into the buffer.

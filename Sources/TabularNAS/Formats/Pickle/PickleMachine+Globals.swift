@@ -34,7 +34,7 @@ extension PickleMachine {
       return try NumPyScalarType(code: dtype.code)!.value(of: bytes, bigEndian: dtype.isBigEndian, offset: offset)
     case .codecsEncode:
       guard args.count == 2, case .string(let text) = args[0], case .string(let encoding) = args[1],
-        ["latin1", "latin-1", "iso-8859-1"].contains(encoding.lowercased())
+        PickleGlobal.latin1EncodingNames.contains(encoding.lowercased())
       else {
         throw PickleError.typeMismatch(
           opcode: "REDUCE", expected: "_codecs.encode(str, 'latin1')", found: "other arguments", offset: offset)

@@ -42,10 +42,14 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   private var deferredScalars: [DeferredScalar] = []
   /// How many NumPy scalars the fast path decoded (for tests and benchmarks).
   var fastScalarCount: Int { deferredScalars.count }
+  /// How many NumPy scalars written out in full (unmemoised) the fast path decoded.
+  var flatScalarCount: Int { flatScalars.count }
   /// The last dtype the fast path decoded with: its arena id, scalar type and byte order.
   private var lastDType: (id: Int, type: NumPyScalarType, bigEndian: Bool)?
   /// The arena id of the encoding name (`'latin1'`) protocol-2 scalars pass to `_codecs.encode`.
   private var codecsEncodingID = -1
+  /// The reader of NumPy scalars written out in full (unmemoised pickles).
+  private var flatScalars = FlatNumPyScalarReader()
   private var containers: [AnyObject] = []
   /// The streaming consumer; read it back after ``run()``.
   private(set) var consumer: Consumer
@@ -353,7 +357,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         if keyOpcode == PickleOpcode.mark.rawValue || keyOpcode == PickleOpcode.shortBinUnicode.rawValue
           || keyOpcode == PickleOpcode.binUnicode.rawValue
         {
-          guard let key = readFlatKey(startingWith: keyOpcode), let value = readSimpleNumber(),
+          guard let key = readFlatKey(startingWith: keyOpcode), let value = readFlatValue(),
             let following = try? reader.byte(), following.isFlatItemBoundary
           else {
             reader.rewind(to: start)
@@ -446,6 +450,15 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     return PickleFlatKey(text: text, numbers: (first, second, nil))
   }
 
+  /// The value of an item with a full key: a simple number or a NumPy scalar written out in
+  /// full (``FlatNumPyScalarReader``); `nil` for anything else.
+  private mutating func readFlatValue() -> PickleObject? {
+    let start = reader.offset
+    if let number = readSimpleNumber() { return number }
+    reader.rewind(to: start)
+    return flatScalars.read(&reader)
+  }
+
   /// A `BINFLOAT`, `BININT1`, `BININT2` or `BININT` number; `nil` for any other opcode.
   private mutating func readSimpleNumber() -> PickleObject? {
     switch fastOpcode() {
@@ -485,7 +498,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
       reader.rewind(to: reader.offset - 1)
       guard let encodeID = try memoID(), case .global(.codecsEncode) = arena[encodeID],
-        let latin1 = try readLatin1Bits(count: type.size)
+        let latin1 = try reader.latin1Bits(count: type.size, opcode: try reader.byte())
       else { return nil }
       bits = latin1
       targets.3 = try memoTarget()
@@ -549,41 +562,10 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     }
   }
 
-  /// Reads `SHORT_BINUNICODE` or `BINUNICODE` text of exactly `count` characters below U+0100
-  /// (NumPy's bytes as latin-1) as their little-endian bits; `nil` for anything else.
-  private mutating func readLatin1Bits(count: Int) throws -> UInt64? {
-    let length: Int
-    switch try reader.byte() {
-    case PickleOpcode.shortBinUnicode.rawValue: length = Int(try reader.byte())
-    case PickleOpcode.binUnicode.rawValue: length = Int(try reader.unsignedLittleEndian(width: 4))
-    default: return nil
-    }
-    guard length <= 2 * count else { return nil }
-    let view = try reader.view(count: length)
-    var bits: UInt64 = 0, characters = 0, index = view.startIndex
-    while index < view.endIndex {
-      let lead = view[index]
-      let scalar: UInt64
-      if lead < 0x80 {
-        scalar = UInt64(lead)
-        index += 1
-      } else if lead == 0xC2 || lead == 0xC3, index + 1 < view.endIndex, view[index + 1] & 0xC0 == 0x80 {
-        scalar = UInt64(lead & 0x1F) << 6 | UInt64(view[index + 1] & 0x3F)
-        index += 2
-      } else {
-        return nil
-      }
-      guard characters < count else { return nil }
-      bits |= scalar << (8 * UInt64(characters))
-      characters += 1
-    }
-    return characters == count ? bits : nil
-  }
-
   /// Whether an object is the text `_codecs.encode` accepts as latin-1.
   private func isLatin1Name(_ object: PickleObject) -> Bool {
     guard case .string(let name) = object else { return false }
-    return ["latin1", "latin-1", "iso-8859-1"].contains(name.lowercased())
+    return PickleGlobal.latin1EncodingNames.contains(name.lowercased())
   }
 
   /// `SETITEMS` into a streamed dict, handing items over straight from the stack (the hot path

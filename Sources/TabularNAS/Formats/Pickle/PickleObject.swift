@@ -60,6 +60,9 @@ enum PickleGlobal: CustomStringConvertible {
   case numpyDType
   case codecsEncode
 
+  /// The encoding names `_codecs.encode` is accepted with (lowercased): latin-1's.
+  static let latin1EncodingNames: Set<String> = ["latin1", "latin-1", "iso-8859-1"]
+
   init?(module: String, name: String) {
     switch (module, name) {
     case ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"): self = .numpyScalar
