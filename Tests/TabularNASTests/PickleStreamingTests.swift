@@ -143,6 +143,23 @@ struct PickleStreamingTests {
     }
   }
 
+  @Test("an error's rendering of a key nested 50,000 deep or 10,000 wide stays short (no recursion to the bottom)")
+  func boundedDescription() {
+    var boxes: [PickleTuple] = []
+    var object = PickleObject.int(1)
+    for _ in 0..<50_000 {
+      let box = PickleTuple([object])
+      boxes.append(box)
+      object = .tuple(box)
+    }
+    #expect(object.description == "((((…))))")
+    let wide = PickleObject.tuple(PickleTuple((0..<10_000).map { PickleObject.int($0) }))
+    #expect(wide.description == "(0, 1, 2, 3, 4, 5, 6, 7, …)")
+    // Freed innermost-first links, so that releasing the chain does not recurse either.
+    object = .none
+    for box in boxes { box.items = [] }
+  }
+
   @Test("a protocol-2 scalar whose text is not latin-1 is refused, streamed or whole, naming the problem")
   func malformedLatin1() throws {
     var bytes = try Fixture.bytes("pickles/numpy-columns-p2.pkl")

@@ -112,8 +112,11 @@ extension Array where Element == PickleObject {
 }
 
 extension PickleObject: CustomStringConvertible {
-  /// A short Python-like rendering for error messages.
-  var description: String {
+  /// A short Python-like rendering for error messages: tuples nested more than three deep show
+  /// as `(…)` and at most eight items each, so a hostile key cannot exhaust the stack or memory.
+  var description: String { rendered(depth: 0) }
+
+  private func rendered(depth: Int) -> String {
     switch self {
     case .none: "NoneType"
     case .bool(let value): value ? "True" : "False"
@@ -121,7 +124,11 @@ extension PickleObject: CustomStringConvertible {
     case .float(let value): String(value)
     case .string(let value): "'\(value)'"
     case .bytes(let value): "b<\(value.count) bytes>"
-    case .tuple(let tuple): "(" + tuple.items.map(\.description).joined(separator: ", ") + ")"
+    case .tuple(let tuple):
+      depth >= 3
+        ? "(…)"
+        : "(" + (tuple.items.prefix(8).map { $0.rendered(depth: depth + 1) } + (tuple.items.count > 8 ? ["…"] : []))
+          .joined(separator: ", ") + ")"
     default: typeName
     }
   }
