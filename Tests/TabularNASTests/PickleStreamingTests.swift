@@ -27,6 +27,15 @@ private struct RecordingConsumer: PickleColumnConsumer {
   }
 }
 
+/// Renders every streamed key, as an error message would.
+private struct DescribingConsumer: PickleColumnConsumer {
+  var descriptions: [String] = []
+  mutating func beginColumn(_ column: Int, named name: String) {}
+  mutating func consume(column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) {
+    descriptions.append(key.resolved(in: arena).description)
+  }
+}
+
 @Suite("Streaming pickles of NumPy scalars")
 struct PickleStreamingTests {
   /// Streams a fixture's column dicts; returns the items, the root and how many scalars took the fast path.
@@ -158,6 +167,19 @@ struct PickleStreamingTests {
     // Freed innermost-first links, so that releasing the chain does not recurse either.
     object = .none
     for box in boxes { box.items = [] }
+  }
+
+  @Test("a column key nested 50,000 deep decodes, streams and renders without exhausting the stack (a fuzz finding)")
+  func deeplyNestedKey() throws {
+    let bytes: [UInt8] = [0x80, 2, 0x7D, 0x28, 0x58, 1, 0, 0, 0, 0x61, 0x7D, 0x28, 0x4B, 1]
+      + [UInt8](repeating: 0x85, count: 50_000) + [0x4B, 2, 0x75, 0x75, 0x2E]
+    _ = try? PickleDecoder().decode(bytes)
+    try bytes.withUnsafeBytes { raw in
+      var machine = PickleMachine(raw, consumer: DescribingConsumer())
+      defer { machine.releaseContainers() }
+      _ = try machine.run()
+      #expect(machine.consumer.descriptions == ["((((…))))"])
+    }
   }
 
   @Test("a protocol-2 scalar whose text is not latin-1 is refused, streamed or whole, naming the problem")
