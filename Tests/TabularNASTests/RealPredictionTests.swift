@@ -4,19 +4,30 @@ import Testing
 
 @Suite("Prediction on the real files", .enabled(if: SharedData.folder != nil, SharedData.skipReason))
 struct RealPredictionTests {
-  @Test("NAAP-440: deterministic published baselines are reproduced to the published digits", arguments: [
-    ("3-NN", 3, 0.0068, 44), ("9-NN", 6, 0.0067, 31), ("Linear Regression", 0, 0.0169, 64),
-    ("Linear Regression D=0.25", 9, 0.0062, 41), ("SVR (RBF kernel)", 6, 0.0052, 30), ("SVR (Polynomial kernel)", 3, 0.0084, 47),
-  ])
-  func naapBaselines(model: String, epochs: Int, meanAbsoluteError: Double, violations: Int) throws {
-    let naap = try NAAPProtocol(dataset: LearningCurveDataset(named: "naap440", dataFolder: SharedData.folder))
-    let width = try naap.features(epochs: epochs, keys: [naap.dataset.configuration(checkedAt: 0)]).columnCount
-    let regressor = try #require(NAAPProtocol.publishedRegressors(featureCount: width).first { $0.name == model }?.regressor)
-    let result = try naap.evaluate(model: model, epochs: epochs) { x, y, seed in
-      FittedPredictor(members: [try Pipeline(regressor, scalesTargets: false).fit(x, y, seed: seed)])
+  @Test("NAAP-440: every deterministic published row (k-NN, linear regressions, SVR; 44) is reproduced to its digits")
+  func naapDeterministicRows() throws {
+    let folder = try #require(SharedData.folder)
+    let naap = try NAAPProtocol(dataset: LearningCurveDataset(named: "naap440", dataFolder: folder))
+    let published = try naap.publishedTable()
+    var compared = 0
+    for epochs in NAAPProtocol.epochCounts {
+      let width = try naap.features(epochs: epochs, keys: [naap.dataset.configuration(checkedAt: 0)]).columnCount
+      for (model, regressor) in NAAPProtocol.publishedRegressors(featureCount: width)
+      where regressor is NearestNeighbors || regressor is LinearRegression || regressor is SupportVectorRegressor {
+        // Deterministic: every seed gives the same run, so one stands for the five.
+        let result = try naap.evaluate(model: model, epochs: epochs, seeds: [NAAPProtocol.seeds[0]]) { x, y, seed in
+          FittedPredictor(members: [try Pipeline(regressor, scalesTargets: false).fit(x, y, seed: seed)])
+        }
+        let reference = try #require(published[model + "|" + result.features])
+        // The published script rounds with Python's round(x, 4): the exact binary value, to nearest.
+        #expect(
+          String(format: "%.4f", result.meanAbsoluteError) == String(format: "%.4f", reference.meanAbsoluteError),
+          "\(model), \(epochs) epochs")
+        #expect(result.violations == reference.violations && result.pairs == 780, "\(model), \(epochs) epochs")
+        compared += 1
+      }
     }
-    #expect((result.meanAbsoluteError * 10_000).rounded() / 10_000 == meanAbsoluteError)
-    #expect(result.violations == violations && result.pairs == 780)
+    #expect(compared == 44)
   }
 
   @Test("the published baseline table reads as 96 rows")

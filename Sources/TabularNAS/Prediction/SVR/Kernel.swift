@@ -30,6 +30,27 @@ public enum Kernel: Equatable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The n × n kernel matrix of the training rows as libsvm's `Kernel` computes it for the
+  /// solver (the RBF from `‖x‖² + ‖z‖² − 2x·z`, which rounds differently from predictions' `‖x − z‖²`).
+  func trainingMatrix(_ features: FeatureMatrix) -> [Double] {
+    let n = features.rowCount
+    let squares = (0..<n).map { dot(features[$0], features[$0]) }
+    var matrix = [Double](repeating: 0, count: n * n)
+    for i in 0..<n {
+      for j in i..<n {
+        let value: Double
+        if case .rbf(let gamma) = self {
+          value = Foundation.exp(-gamma * (squares[i] + squares[j] - 2 * dot(features[i], features[j])))
+        } else {
+          value = self(features[i], features[j])
+        }
+        matrix[i * n + j] = value
+        matrix[j * n + i] = value
+      }
+    }
+    return matrix
+  }
+
   @inline(__always)
   private func dot(_ x: ArraySlice<Double>, _ z: ArraySlice<Double>) -> Double {
     var sum = 0.0

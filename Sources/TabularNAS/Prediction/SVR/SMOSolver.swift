@@ -1,122 +1,120 @@
-/// Sequential minimal optimisation for the support-vector regression duals, after libsvm
-/// (Chang & Lin 2011): second-order working-set selection (Fan, Chen & Lin 2005), the
-/// two-variable update with clipping, and the stopping rule `m(α) − M(α) < tolerance`.
+/// Sequential minimal optimisation for the support-vector regression duals, ported from
+/// libsvm's `Solver` and `Solver_NU` (Chang & Lin 2011) as scikit-learn runs them, so that a fit
+/// takes the same path: second-order working-set selection (Fan, Chen & Lin 2005), the
+/// two-variable update with clipping, shrinking with gradient reconstruction, kernel values held
+/// in single precision (libsvm's `Qfloat`), and the stopping rule `m(α) − M(α) < tolerance`.
 ///
 /// The dual has 2n variables: αᵢ (sign +1) and αᵢ* (sign −1) per example, with
 /// `Qᵢⱼ = sᵢ sⱼ K(xᵢ, xⱼ)`. ε-SVR has one equality constraint (Σ sᵢαᵢ = 0); ν-SVR two, one
-/// per sign, and its selection works within one sign at a time. No shrinking: problems here
-/// have hundreds of examples, and the whole kernel matrix is kept.
+/// per sign, and its selection works within one sign at a time. Shrinking permutes the variables
+/// (libsvm's `swap_index`); positions below are in that working order, `variable[p]` naming the
+/// original variable at position p.
 struct SMOSolver {
-  /// The dual variables, `[α₁…αₙ, α₁*…αₙ*]`.
-  private(set) var alpha: [Double]
-  /// The gradient of the dual objective.
-  private(set) var gradient: [Double]
-  /// The signs: +1 for αᵢ, −1 for αᵢ*.
-  let signs: [Double]
+  /// Variable status, as libsvm's `alpha_status`.
+  enum Status { case lower, upper, free }
+
+  var alpha: [Double]
+  var gradient: [Double]
+  /// The gradient as if free variables were 0 (libsvm's `G_bar`), to rebuild shrunk entries.
+  var boundGradient: [Double]
+  var status: [Status]
+  var signs: [Double]
+  var linear: [Double]
+  /// The original variable at each position.
+  var variable: [Int]
+  /// `Qᵢᵢ` at each position.
+  var diagonal: [Double]
+  /// Positions below this are active; the others are shrunk.
+  var activeCount: Int
+  var unshrunk = false
   /// The upper bound of every variable.
   let upperBound: Double
+  let tolerance: Double
+  let isNu: Bool
   /// The iterations taken.
   private(set) var iterations = 0
 
-  private let kernel: [Double]  // n × n
-  private let exampleCount: Int
-  private let isNu: Bool
-  private static let tau = 1e-12
+  /// The n × n kernel matrix in single precision, as libsvm caches it.
+  let kernel: [Float]
+  let exampleCount: Int
+  static let tau = 1e-12
 
   /// Sets up the dual: `kernel` is the n × n kernel matrix, `linear` the 2n linear terms.
-  init(kernel: [Double], exampleCount: Int, linear: [Double], alpha: [Double], upperBound: Double, isNu: Bool) {
-    self.kernel = kernel
-    self.exampleCount = exampleCount
+  init(kernel: [Double], exampleCount n: Int, linear: [Double], alpha: [Double], upperBound: Double, isNu: Bool, tolerance: Double) {
+    self.kernel = kernel.map { Float($0) }
+    exampleCount = n
     self.alpha = alpha
+    self.linear = linear
     self.upperBound = upperBound
     self.isNu = isNu
-    signs = (0..<2 * exampleCount).map { $0 < exampleCount ? 1 : -1 }
+    self.tolerance = tolerance
+    signs = (0..<2 * n).map { $0 < n ? 1 : -1 }
+    variable = Array(0..<2 * n)
+    diagonal = (0..<2 * n).map { kernel[($0 % n) * n + $0 % n] }
+    activeCount = 2 * n
+    status = []
     gradient = linear
-    for i in alpha.indices where alpha[i] != 0 {
-      for j in gradient.indices { gradient[j] += alpha[i] * q(i, j) }
+    boundGradient = [Double](repeating: 0, count: 2 * n)
+    status = alpha.indices.map(statusOf)
+    for i in alpha.indices where status[i] != .lower {
+      for j in alpha.indices { gradient[j] += alpha[i] * q(i, j) }
+      if status[i] == .upper {
+        for j in alpha.indices { boundGradient[j] += upperBound * q(i, j) }
+      }
     }
   }
 
+  /// `Qᵢⱼ` for positions i and j, rounded to single precision as libsvm's `get_Q` returns it.
   @inline(__always)
   func q(_ i: Int, _ j: Int) -> Double {
     let n = exampleCount
-    return signs[i] * signs[j] * kernel[(i % n) * n + (j % n)]
+    return signs[i] * signs[j] * Double(kernel[(variable[i] % n) * n + variable[j] % n])
   }
 
-  @inline(__always)
-  private func isUpper(_ i: Int) -> Bool { alpha[i] >= upperBound }
-  @inline(__always)
-  private func isLower(_ i: Int) -> Bool { alpha[i] <= 0 }
+  func statusOf(_ i: Int) -> Status { alpha[i] >= upperBound ? .upper : alpha[i] <= 0 ? .lower : .free }
 
-  /// Iterates until the stopping rule holds (or an iteration cap far beyond need).
-  mutating func solve(tolerance: Double) {
-    let cap = max(10_000_000, 100 * alpha.count)
+  /// The dual variables `[α₁…αₙ, α₁*…αₙ*]` in their original order.
+  var solution: [Double] {
+    var result = alpha
+    for position in alpha.indices { result[variable[position]] = alpha[position] }
+    return result
+  }
+
+  /// Iterates until the stopping rule holds (or libsvm's iteration cap), shrinking as libsvm does.
+  mutating func solve(shrinking: Bool = true) {
+    let count = alpha.count
+    let cap = max(10_000_000, 100 * count)
+    var counter = min(count, 1000) + 1
     while iterations < cap {
-      guard let (i, j) = select(tolerance: tolerance) else { return }
+      counter -= 1
+      if counter == 0 {
+        counter = min(count, 1000)
+        if shrinking { shrink() }
+      }
+      var pair = selectWorkingSet()
+      if pair == nil {
+        reconstructGradient()
+        activeCount = count
+        pair = selectWorkingSet()
+        guard pair != nil else { break }
+        counter = 1
+      }
       iterations += 1
-      update(i, j)
+      update(pair!.0, pair!.1)
+    }
+    if activeCount < count {
+      reconstructGradient()
+      activeCount = count
     }
   }
 
-  /// libsvm's `select_working_set` (`Solver` and, with `isNu`, `Solver_NU`): i maximises the
-  /// violation (within each sign for ν-SVR), j the second-order gain.
-  ///
-  /// For SVR, `Kᵢᵢ + Kⱼⱼ − 2sᵢQᵢⱼ` (libsvm's `quad_coef` for either sign of j) and ν's
-  /// `Kᵢᵢ + Kⱼⱼ − 2Qᵢⱼ` (same sign) both equal `K(i,i) + K(j,j) − 2K(i,j)` on the examples.
-  private func select(tolerance: Double) -> (Int, Int)? {
-    let n = exampleCount, count = alpha.count
-    var gMaxP = -Double.infinity, iP = -1, gMaxN = -Double.infinity, iN = -1
-    for t in 0..<count {
-      if t < n {
-        if !isUpper(t) && -gradient[t] >= gMaxP { gMaxP = -gradient[t]; iP = t }
-      } else if !isLower(t) && gradient[t] >= gMaxN {
-        gMaxN = gradient[t]
-        iN = t
-      }
-    }
-    // The plain solver picks one i over both signs (ties prefer the later, as libsvm's scan).
-    if !isNu {
-      if gMaxN >= gMaxP && iN >= 0 { (gMaxP, iP) = (gMaxN, iN) } else { (gMaxN, iN) = (gMaxP, iP) }
-    }
-    var gMaxP2 = -Double.infinity, gMaxN2 = -Double.infinity
-    var jBest = -1, objectiveMin = Double.infinity
-    kernel.withUnsafeBufferPointer { kernel in
-      let rowP = iP >= 0 ? (iP % n) * n : 0, rowN = iN >= 0 ? (iN % n) * n : 0
-      let diagonalP = iP >= 0 ? kernel[rowP + iP % n] : 0, diagonalN = iN >= 0 ? kernel[rowN + iN % n] : 0
-      for j in 0..<count {
-        let example = j < n ? j : j - n
-        let diagonal = kernel[example * n + example]
-        if j < n {
-          guard !isLower(j) else { continue }
-          let gradientDifference = gMaxP + gradient[j]
-          gMaxP2 = max(gMaxP2, gradient[j])
-          guard gradientDifference > 0, iP >= 0 else { continue }
-          let quadratic = diagonalP + diagonal - 2 * kernel[rowP + example]
-          let objective = -gradientDifference * gradientDifference / (quadratic > 0 ? quadratic : Self.tau)
-          if objective <= objectiveMin { jBest = j; objectiveMin = objective }
-        } else {
-          guard !isUpper(j) else { continue }
-          let gradientDifference = gMaxN - gradient[j]
-          gMaxN2 = max(gMaxN2, -gradient[j])
-          guard gradientDifference > 0, iN >= 0 else { continue }
-          let quadratic = diagonalN + diagonal - 2 * kernel[rowN + example]
-          let objective = -gradientDifference * gradientDifference / (quadratic > 0 ? quadratic : Self.tau)
-          if objective <= objectiveMin { jBest = j; objectiveMin = objective }
-        }
-      }
-    }
-    let gap = isNu ? max(gMaxP + gMaxP2, gMaxN + gMaxN2) : gMaxP + max(gMaxP2, gMaxN2)
-    guard gap >= tolerance, jBest >= 0 else { return nil }
-    let i = isNu ? (jBest < n ? iP : iN) : iP
-    return i >= 0 ? (i, jBest) : nil
-  }
-
-  /// Solves the two-variable subproblem exactly and clips it to the box, then updates G.
+  /// Solves the two-variable subproblem exactly and clips it to the box, then updates G and Ḡ.
   private mutating func update(_ i: Int, _ j: Int) {
     let bound = upperBound
     let (oldI, oldJ) = (alpha[i], alpha[j])
+    let qij = q(i, j)
     if signs[i] != signs[j] {
-      var quadratic = q(i, i) + q(j, j) + 2 * q(i, j)
+      var quadratic = diagonal[i] + diagonal[j] + 2 * qij
       if quadratic <= 0 { quadratic = Self.tau }
       let delta = (-gradient[i] - gradient[j]) / quadratic
       let difference = alpha[i] - alpha[j]
@@ -135,7 +133,7 @@ struct SMOSolver {
         alpha[i] = bound + difference
       }
     } else {
-      var quadratic = q(i, i) + q(j, j) - 2 * q(i, j)
+      var quadratic = diagonal[i] + diagonal[j] - 2 * qij
       if quadratic <= 0 { quadratic = Self.tau }
       let delta = (gradient[i] - gradient[j]) / quadratic
       let sum = alpha[i] + alpha[j]
@@ -154,45 +152,14 @@ struct SMOSolver {
         alpha[j] = sum
       }
     }
-    // Qᵢₖ = sᵢsₖK(i mod n, k mod n): one pass over the two kernel rows updates both halves.
-    let n = exampleCount
-    let scaledI = signs[i] * (alpha[i] - oldI), scaledJ = signs[j] * (alpha[j] - oldJ)
-    let rowI = (i % n) * n, rowJ = (j % n) * n
-    kernel.withUnsafeBufferPointer { kernel in
-      gradient.withUnsafeMutableBufferPointer { gradient in
-        for k in 0..<n {
-          let change = scaledI * kernel[rowI + k] + scaledJ * kernel[rowJ + k]
-          gradient[k] += change
-          gradient[k + n] -= change
-        }
-      }
+    let deltaI = alpha[i] - oldI, deltaJ = alpha[j] - oldJ
+    for k in 0..<activeCount { gradient[k] += q(i, k) * deltaI + q(j, k) * deltaJ }
+    for position in [i, j] {
+      let wasUpper = status[position] == .upper
+      status[position] = statusOf(position)
+      guard wasUpper != (status[position] == .upper) else { continue }
+      let change = wasUpper ? -bound : bound
+      for k in alpha.indices { boundGradient[k] += change * q(position, k) }
     }
-  }
-
-  /// The offset ρ of the decision function `f(x) = Σ (αᵢ − αᵢ*) K(xᵢ, x) − ρ`, and for ν-SVR the
-  /// tube half-width ε the solution implies (libsvm's `calculate_rho`).
-  func offset() -> (rho: Double, epsilon: Double?) {
-    guard isNu else { return (freeAverage(Array(alpha.indices)), nil) }
-    // Per sign, on sᵢGᵢ; the negative class's average is of −Gᵢ, hence the sign flip.
-    let r1 = freeAverage(alpha.indices.filter { signs[$0] > 0 })
-    let r2 = -freeAverage(alpha.indices.filter { signs[$0] < 0 })
-    return ((r1 - r2) / 2, -(r1 + r2) / 2)
-  }
-
-  /// The mean of sᵢGᵢ over free variables, or the middle of the interval the bounded ones allow.
-  private func freeAverage(_ indices: [Int]) -> Double {
-    var upper = Double.infinity, lower = -Double.infinity, sum = 0.0, free = 0
-    for i in indices {
-      let value = signs[i] * gradient[i]
-      if isUpper(i) {
-        if signs[i] < 0 { upper = min(upper, value) } else { lower = max(lower, value) }
-      } else if isLower(i) {
-        if signs[i] > 0 { upper = min(upper, value) } else { lower = max(lower, value) }
-      } else {
-        free += 1
-        sum += value
-      }
-    }
-    return free > 0 ? sum / Double(free) : (upper + lower) / 2
   }
 }

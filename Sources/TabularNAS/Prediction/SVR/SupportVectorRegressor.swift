@@ -56,14 +56,7 @@ public struct SupportVectorRegressor: Regressor {
     }
     try validate(kernel)
     let n = features.rowCount
-    var gram = [Double](repeating: 0, count: n * n)
-    for i in 0..<n {
-      for j in i..<n {
-        let value = kernel(features[i], features[j])
-        gram[i * n + j] = value
-        gram[j * n + i] = value
-      }
-    }
+    let gram = kernel.trainingMatrix(features)
     var linear = [Double](repeating: 0, count: 2 * n)
     var alpha = [Double](repeating: 0, count: 2 * n)
     let isNu: Bool
@@ -93,14 +86,16 @@ public struct SupportVectorRegressor: Regressor {
         linear[i + n] = targets[i]
       }
     }
-    var solver = SMOSolver(kernel: gram, exampleCount: n, linear: linear, alpha: alpha, upperBound: penalty, isNu: isNu)
-    solver.solve(tolerance: tolerance)
+    var solver = SMOSolver(
+      kernel: gram, exampleCount: n, linear: linear, alpha: alpha, upperBound: penalty, isNu: isNu, tolerance: tolerance)
+    solver.solve()
     let (rho, tube) = solver.offset()
-    let coefficients = (0..<n).map { solver.alpha[$0] - solver.alpha[$0 + n] }
+    let dual = solver.solution
+    let coefficients = (0..<n).map { dual[$0] - dual[$0 + n] }
     let support = coefficients.indices.filter { coefficients[$0] != 0 }
     return SupportVectorModel(
       kernel: kernel, supportVectors: features.rows(support), coefficients: support.map { coefficients[$0] },
-      supportIndices: support, bias: -rho, tube: tube, dual: solver.alpha, iterations: solver.iterations)
+      supportIndices: support, bias: -rho, tube: tube, dual: dual, iterations: solver.iterations)
   }
 
   private func validate(_ kernel: Kernel) throws {
@@ -142,10 +137,11 @@ public struct SupportVectorModel: RegressionModel {
 
   /// The prediction for one row.
   public func predict(_ row: ArraySlice<Double>) -> Double {
-    var sum = bias
+    // libsvm's order: the kernel sum, then the offset.
+    var sum = 0.0
     for (position, coefficient) in coefficients.enumerated() {
       sum += coefficient * kernel(supportVectors[position], row)
     }
-    return sum
+    return sum + bias
   }
 }
