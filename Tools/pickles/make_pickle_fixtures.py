@@ -91,6 +91,30 @@ def write_unmemoised(name, obj, protocol):
         pickler.dump(obj)
 
 
+def write_key_slot_reused(name, np):
+    """numpy_columns at protocol 3, then in the last column each scalar's result is stored
+    (BINPUT) over the memo slot its own key was just read from — legal, though no pickler writes
+    it. The key is the tuple read before the store; the fuzzer found the fast path taking the
+    slot's new content instead."""
+    import pickletools
+    data = bytearray(pickle.dumps(numpy_columns(np), protocol=3))
+    ops = list(pickletools.genops(bytes(data)))
+    last_column = max(pos for op, arg, pos in ops if op.name == "BINUNICODE" and arg == "byte_values")
+    key_slot = None
+    for (op, arg, pos), (next_op, _, _) in zip(ops, ops[1:] + [(None, None, None)]):
+        if pos < last_column:
+            continue
+        if op.name == "BINGET" and next_op is not None and next_op.name == "BINGET" and key_slot is None:
+            key_slot = arg  # the item's key (the scalar global's BINGET follows it)
+        elif op.name == "REDUCE" and key_slot is not None and next_op is not None and next_op.name == "BINPUT":
+            data[pos + 2] = key_slot  # BINPUT's one-byte index
+            key_slot = None
+        elif op.name in ("SETITEMS", "STOP"):
+            break
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(bytes(data))
+
+
 class Hostile:
     """Pickles as a call of `func(*args)`; loading it with pickle.load would run it."""
 
@@ -120,6 +144,7 @@ def main():
             del columns["again"]  # an unmemoised pickle cannot share objects
             write_unmemoised(f"numpy-columns-p{protocol}-unmemoised.pkl", columns, protocol)
         write_unmemoised("numpy-key-columns-p4-unmemoised.pkl", numpy_key_columns(np, 300), 4)
+        write_key_slot_reused("numpy-columns-p3-key-slot-reused.pkl", np)
     except ImportError:
         print("NumPy is not installed: numpy-*.pkl not written", file=sys.stderr)
     for protocol, count in ((2, 250), (4, 1400)):

@@ -379,6 +379,8 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
           reader.rewind(to: start)
           return
         }
+        // The key's object, taken now: the value's scalar may PUT over the same memo slot.
+        let keyID = memo[index]
         let value: PickleObject
         switch valueOpcode {
         case PickleOpcode.binFloat.rawValue: value = .float(try reader.bigEndianDouble())
@@ -404,7 +406,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
           reader.rewind(to: start)
           return
         }
-        try consumer.consume(column: column, key: .ref(memo[index]), value: value, arena: arena)
+        try consumer.consume(column: column, key: .ref(keyID), value: value, arena: arena)
       }
     }
   }
