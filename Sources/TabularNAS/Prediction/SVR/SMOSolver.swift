@@ -52,10 +52,9 @@ struct SMOSolver {
     variable = Array(0..<2 * n)
     diagonal = (0..<2 * n).map { kernel[($0 % n) * n + $0 % n] }
     activeCount = 2 * n
-    status = []
     gradient = linear
     boundGradient = [Double](repeating: 0, count: 2 * n)
-    status = alpha.indices.map(statusOf)
+    status = alpha.map { $0 >= upperBound ? .upper : $0 <= 0 ? .lower : .free }
     for i in alpha.indices where status[i] != .lower {
       for j in alpha.indices { gradient[j] += alpha[i] * q(i, j) }
       if status[i] == .upper {
@@ -71,6 +70,7 @@ struct SMOSolver {
     return signs[i] * signs[j] * Double(kernel[(variable[i] % n) * n + variable[j] % n])
   }
 
+  /// libsvm's `update_alpha_status` for one position.
   func statusOf(_ i: Int) -> Status { alpha[i] >= upperBound ? .upper : alpha[i] <= 0 ? .lower : .free }
 
   /// The dual variables `[α₁…αₙ, α₁*…αₙ*]` in their original order.
