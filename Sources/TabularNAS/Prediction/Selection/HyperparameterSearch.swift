@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Model selection as Baker et al. (2018, appendix) describe it: random hyperparameter draws,
 /// each scored by k-fold cross-validation (mean squared error of the standardised pipeline),
 /// the best kept. Draws may also pick among feature-column variants (e.g. with or without curve
@@ -57,11 +59,18 @@ public struct HyperparameterSearch: Sendable {
         candidates.append(Pipeline(regressor, baselineFeature: baselineFeature, columns: variant))
       }
     }
+    // Every (candidate, fold) fit runs in parallel; the choice is made in candidate order, so it
+    // is the sequential one: the first of equal errors wins.
+    let held = heldOutPredictions(candidates, features, targets, split: split, seed: seed)
     var best: (pipeline: Pipeline, error: Double)?
     var firstFailure: PredictionError?
-    for candidate in candidates {
+    for (index, candidate) in candidates.enumerated() {
       do {
-        let error = try crossValidatedError(candidate, features, targets, split: split, seed: seed)
+        var predictions = [Double](repeating: 0, count: targets.count)
+        for (fold, heldOut) in split.folds.enumerated() {
+          for (row, value) in zip(heldOut, try held[index * split.folds.count + fold].get()) { predictions[row] = value }
+        }
+        let error = score(predictions, targets)
         if error < (best?.error ?? .infinity) { best = (candidate, error) }
       } catch let failure as PredictionError {
         // A draw too large for a fold (k neighbours > rows) is skipped, not fatal.
@@ -73,16 +82,28 @@ public struct HyperparameterSearch: Sendable {
     throw firstFailure ?? PredictionError.tooFewRows(features.rowCount, needed: folds, reason: "cross-validation")
   }
 
-  /// The criterion over the held-out folds' predictions.
-  func crossValidatedError(_ pipeline: Pipeline, _ features: FeatureMatrix, _ targets: [Double], split: KFold, seed: UInt64)
-    throws -> Double
-  {
-    var predictions = [Double](repeating: 0, count: targets.count)
-    for (fold, heldOut) in split.folds.enumerated() {
-      let training = split.trainingRows(of: fold)
-      let model = try pipeline.fit(features.rows(training), training.map { targets[$0] }, seed: seed)
-      for row in heldOut { predictions[row] = try model.predict(Array(features[row])) }
+  /// The held-out predictions of each candidate on each fold (candidate-major), fitted in parallel
+  /// on every core.
+  private func heldOutPredictions(
+    _ candidates: [Pipeline], _ features: FeatureMatrix, _ targets: [Double], split: KFold, seed: UInt64
+  ) -> [Result<[Double], any Error>] {
+    let foldCount = split.folds.count
+    let results = ParallelResults<Result<[Double], any Error>>(count: candidates.count * foldCount)
+    DispatchQueue.concurrentPerform(iterations: candidates.count * foldCount) { task in
+      let (candidate, fold) = task.quotientAndRemainder(dividingBy: foldCount)
+      results.set(
+        task,
+        Result {
+          let training = split.trainingRows(of: fold)
+          let model = try candidates[candidate].fit(features.rows(training), training.map { targets[$0] }, seed: seed)
+          return try split.folds[fold].map { try model.predict(Array(features[$0])) }
+        })
     }
+    return results.values
+  }
+
+  /// The criterion's value for held-out predictions.
+  private func score(_ predictions: [Double], _ targets: [Double]) -> Double {
     switch criterion {
     case .squaredError:
       return zip(predictions, targets).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(targets.count)
