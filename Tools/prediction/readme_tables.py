@@ -14,7 +14,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.environ.get("TABNAS_DATA") or os.path.join(ROOT, "..", "shared", "data")
@@ -34,19 +33,18 @@ DETERMINISTIC = ("-NN", "Linear Regression", "SVR")
 
 
 def tabnas(arguments):
-    start = time.perf_counter()
     output = subprocess.run([os.path.join(ROOT, ".build", "release", "tabnas")] + arguments + ["--data", DATA, "--json"],
                             check=True, capture_output=True, text=True).stdout
-    return json.loads(output), time.perf_counter() - start
+    return json.loads(output)
 
 
 def naap_table():
-    rows, seconds = tabnas(["predict", "--dataset", "naap440", "--protocol", "naap440", "--models", "ensemble"])
+    rows = tabnas(["predict", "--dataset", "naap440", "--protocol", "naap440", "--models", "ensemble"])
     published = [r for r in rows if r["published_violations"] is not None]
     deterministic = [r for r in published if any(word in r["model"] for word in DETERMINISTIC)]
     exact = [r for r in deterministic
              if "%.4f" % r["mae"] == "%.4f" % r["published_mae"] and r["violations"] == r["published_violations"]]
-    lines = [f"NAAP-440 (`tabnas predict --dataset naap440 --protocol naap440 --models ensemble`, {seconds:.0f} s): "
+    lines = ["NAAP-440 (`tabnas predict --dataset naap440 --protocol naap440 --models ensemble`): "
              f"{len(exact)} of {len(deterministic)} deterministic published rows (k-NN, linear regressions, SVR) "
              "reproduced to the published digits; violations of 780 test pairs, MAE in brackets.", "",
              "| epochs | best published row | TabularNAS tuned ensemble |", "|---|---|---|"]
@@ -61,11 +59,9 @@ def naap_table():
 
 def baker_table(repeats):
     lines = ["| dataset | " + " | ".join(MODELS) + " |", "|---" * (len(MODELS) + 1) + "|"]
-    timings = []
     for name, paper in PAPER.items():
-        report, seconds = tabnas(["predict", "--dataset", f"baker:{name}", "--models", ",".join(MODELS),
+        report = tabnas(["predict", "--dataset", f"baker:{name}", "--models", ",".join(MODELS),
                                   "--repeats", str(repeats)])
-        timings.append(f"{NAMES[name]} {seconds:.0f} s")
         means = {row["model"]: row for row in report["rows"]}
         best = max(row["r2_x100_mean"] for row in report["rows"])
         cells = []
@@ -77,7 +73,7 @@ def baker_table(repeats):
             cells.append(text + (f" [{paper[model]}]" if model in paper else ""))
         lines.append(f"| {NAMES[name]} | " + " | ".join(cells) + " |")
     header = (f"Baker et al. Table 1 (`tabnas predict --dataset baker:FILE --models {','.join(MODELS)}`, {repeats} "
-              f"repeats, 20 draws, 3 folds; R² × 100, mean ± standard error; paper in brackets; {', '.join(timings)}):")
+              "repeats, 20 draws, 3 folds; R² × 100, mean ± standard error; paper in brackets):")
     return [header, ""] + lines
 
 

@@ -2,13 +2,13 @@
 /// of medians of five) as NumPy ≤ 1.24 runs it, so which of several equally distant rows a
 /// nearest-neighbour query keeps is the one scikit-learn ≤ 1.0's brute-force search kept.
 enum NumPyArgpartition {
-  /// Reorders `order[offset..<offset + count]` so its element `kth` (relative to `offset`) holds
-  /// the value that sorting would put there, smaller-or-equal values before it and larger-or-equal
-  /// after; ties land where NumPy's introselect puts them.
+  /// Reorders `order[0..<count]` so its element `kth` holds the value that sorting would put
+  /// there, smaller-or-equal values before it and larger-or-equal after; ties land where NumPy's
+  /// introselect puts them.
   ///
   /// - Precondition: `0 ≤ kth < count`.
-  static func select(_ values: [Double], _ order: inout [Int], offset: Int = 0, count: Int, kth: Int) {
-    var selector = Selector(values: values, order: order, offset: offset)
+  static func select(_ values: [Double], _ order: inout [Int], count: Int, kth: Int) {
+    var selector = Selector(values: values, order: order, offset: 0)
     selector.introselect(count: count, kth: kth)
     order = selector.order
   }

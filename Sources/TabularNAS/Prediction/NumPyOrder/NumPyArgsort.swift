@@ -62,7 +62,7 @@ enum NumPyArgsort {
   }
 
   /// Stable insertion sort of `order[range]`.
-  static func insertionSort(_ values: [Double], _ order: inout [Int], _ range: ClosedRange<Int>) {
+  private static func insertionSort(_ values: [Double], _ order: inout [Int], _ range: ClosedRange<Int>) {
     guard range.count > 1 else { return }
     for i in (range.lowerBound + 1)...range.upperBound {
       let moving = order[i], value = values[moving]

@@ -4,19 +4,17 @@ extension SMOSolver {
   /// the active variables.
   func selectWorkingSet() -> (Int, Int)? {
     var gMaxP = -Double.infinity, iP = -1, gMaxN = -Double.infinity, iN = -1
-    // ν-SVR picks one i per sign; ε-SVR one over both (the last of equal violations).
-    for t in 0..<activeCount {
-      if signs[t] > 0 {
-        guard status[t] != .upper, -gradient[t] >= (isNu ? gMaxP : max(gMaxP, gMaxN)) else { continue }
-        gMaxP = -gradient[t]
-        iP = t
-      } else {
-        guard status[t] != .lower, gradient[t] >= (isNu ? gMaxN : max(gMaxP, gMaxN)) else { continue }
-        gMaxN = gradient[t]
-        iN = t
+    // i maximises the violation −sᵢGᵢ over I_up, the last of equal ones: over both signs for
+    // ε-SVR (kept in the P slot), per sign for ν-SVR.
+    for t in 0..<activeCount where status[t] != (signs[t] > 0 ? .upper : .lower) {
+      let violation = -signs[t] * gradient[t]
+      if signs[t] > 0 || !isNu {
+        if violation >= gMaxP { (gMaxP, iP) = (violation, t) }
+      } else if violation >= gMaxN {
+        (gMaxN, iN) = (violation, t)
       }
-      if !isNu { (gMaxP, iP, gMaxN, iN) = signs[t] > 0 ? (gMaxP, iP, gMaxP, iP) : (gMaxN, iN, gMaxN, iN) }
     }
+    if !isNu { (gMaxN, iN) = (gMaxP, iP) }
     var gMaxP2 = -Double.infinity, gMaxN2 = -Double.infinity
     var jBest = -1, objectiveMin = Double.infinity
     for j in 0..<activeCount {

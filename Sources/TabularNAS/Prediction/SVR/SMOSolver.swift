@@ -81,7 +81,7 @@ struct SMOSolver {
   }
 
   /// Iterates until the stopping rule holds (or libsvm's iteration cap), shrinking as libsvm does.
-  mutating func solve(shrinking: Bool = true) {
+  mutating func solve() {
     let count = alpha.count
     let cap = max(10_000_000, 100 * count)
     var counter = min(count, 1000) + 1
@@ -89,7 +89,7 @@ struct SMOSolver {
       counter -= 1
       if counter == 0 {
         counter = min(count, 1000)
-        if shrinking { shrink() }
+        shrink()
       }
       var pair = selectWorkingSet()
       if pair == nil {
