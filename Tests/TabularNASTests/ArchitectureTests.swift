@@ -18,7 +18,7 @@ struct ArchitectureTests {
     #expect(try NetworkArchitecture(metaQNN: " [ C( 64 , 5 ,1 ),SM(10) ] ").layers.count == 2)
   }
 
-  @Test("features count layers per type, depth, widths, kernels, strides and units")
+  @Test("features count layers per type, depth, widths, kernels, strides, units, receptive field and 1×1 convolutions")
   func features() throws {
     let network = try NetworkArchitecture(metaQNN: "[C(64,5,1), P(3,2), D(1,2), C(128,3,2), FC(512), D(2,2), GAP(10), SM(10)]")
     let named = Dictionary(uniqueKeysWithValues: zip(NetworkArchitecture.featureNames, network.features))
@@ -29,6 +29,10 @@ struct ArchitectureTests {
     #expect(named["max_conv_filters"] == 128 && named["total_conv_filters"] == 192)
     #expect(named["max_kernel_size"] == 5 && named["downsampling"] == 4 && named["fc_units"] == 512)
     #expect(named["residual_layers"] == 0)
+    #expect(named["receptive_field"] == 11 && named["pointwise_convolutions"] == 0)
+    let pointwise = try NetworkArchitecture(metaQNN: "[C(16,1,1), C(16,3,2), C(32,1,1), C(32,3,1), SM(10)]")
+    let pointwiseNamed = Dictionary(uniqueKeysWithValues: zip(NetworkArchitecture.featureNames, pointwise.features))
+    #expect(pointwiseNamed["receptive_field"] == 7 && pointwiseNamed["pointwise_convolutions"] == 2)
     #expect(network.features.count == NetworkArchitecture.featureNames.count)
   }
 
