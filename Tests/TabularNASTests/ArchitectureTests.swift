@@ -21,7 +21,10 @@ struct ArchitectureTests {
   @Test("features count layers per type, depth, widths, kernels, strides, units, receptive field and 1×1 convolutions")
   func features() throws {
     let network = try NetworkArchitecture(metaQNN: "[C(64,5,1), P(3,2), D(1,2), C(128,3,2), FC(512), D(2,2), GAP(10), SM(10)]")
-    let named = Dictionary(uniqueKeysWithValues: zip(NetworkArchitecture.featureNames, network.features))
+    func namedFeatures(_ network: NetworkArchitecture) -> [String: Double] {
+      Dictionary(uniqueKeysWithValues: zip(NetworkArchitecture.featureNames, network.features))
+    }
+    let named = namedFeatures(network)
     #expect(named["conv_layers"] == 2 && named["pool_layers"] == 1 && named["dropout_layers"] == 2)
     #expect(named["fc_layers"] == 1 && named["gap_layers"] == 1 && named["softmax_layers"] == 1)
     #expect(named["depth"] == 6)
@@ -31,7 +34,7 @@ struct ArchitectureTests {
     #expect(named["residual_layers"] == 0)
     #expect(named["receptive_field"] == 11 && named["pointwise_convolutions"] == 0)
     let pointwise = try NetworkArchitecture(metaQNN: "[C(16,1,1), C(16,3,2), C(32,1,1), C(32,3,1), SM(10)]")
-    let pointwiseNamed = Dictionary(uniqueKeysWithValues: zip(NetworkArchitecture.featureNames, pointwise.features))
+    let pointwiseNamed = namedFeatures(pointwise)
     #expect(pointwiseNamed["receptive_field"] == 7 && pointwiseNamed["pointwise_convolutions"] == 2)
     #expect(network.features.count == NetworkArchitecture.featureNames.count)
   }

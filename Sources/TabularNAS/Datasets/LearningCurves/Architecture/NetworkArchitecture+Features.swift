@@ -16,21 +16,23 @@ extension NetworkArchitecture {
   public var features: [Double] {
     var conv = 0, pool = 0, fc = 0, dropout = 0, gap = 0, softmax = 0, residual = 0
     var widths: [Int] = [], maxKernel = 0, downsampling = 1, fcUnits = 0, receptiveField = 1, pointwise = 0
+    /// A convolution or pooling window: widens the receptive field by the strides so far.
+    func window(kernel: Int, stride: Int) {
+      maxKernel = max(maxKernel, kernel)
+      receptiveField += (kernel - 1) * downsampling
+      downsampling *= stride
+    }
     for layer in layers {
       switch layer {
       case .convolution(let filters, let kernel, let stride, let isResidual):
         conv += 1
         if isResidual { residual += 1 }
         widths.append(filters)
-        maxKernel = max(maxKernel, kernel)
-        receptiveField += (kernel - 1) * downsampling
-        downsampling *= stride
+        window(kernel: kernel, stride: stride)
         if kernel == 1 { pointwise += 1 }
       case .pooling(let kernel, let stride):
         pool += 1
-        maxKernel = max(maxKernel, kernel)
-        receptiveField += (kernel - 1) * downsampling
-        downsampling *= stride
+        window(kernel: kernel, stride: stride)
       case .dropout: dropout += 1
       case .fullyConnected(let units):
         fc += 1
