@@ -13,6 +13,7 @@ enum Benchmarks {
     ("logged-queries", "logged-queries PATH COUNT  (prints JSON)", FileBenchmark.loggedQueries),
     ("curves", "curves FOLDER REPETITIONS  (learning-curve CSVs; prints JSON)", CurveBenchmark.run),
     ("svr", SVRBenchmark.usage, SVRBenchmark.run),
+    ("tune", TuningBenchmark.usage, TuningBenchmark.run),
   ]
 
   static func main() {

@@ -30,6 +30,8 @@ public struct NAAPProtocol: Sendable {
   public static let seeds: [UInt64] = (0..<5).map { 20_220_905 + $0 }
   /// The epochs of the published feature sets.
   public static let epochCounts = [0, 3, 6, 9]
+  /// The scheme columns that lead a row after some epochs (log NumParams, log NumMACs, …).
+  static let schemeColumnCount = 6
 
   /// The regressors of the published table that TabularNAS implements (AdaBoost is not), with
   /// the published hyperparameters: SVR is ε-SVR with ε = 0.001, C = 0.1 and γ = 1/p
@@ -156,12 +158,15 @@ public struct NAAPProtocol: Sendable {
   }
 
   /// A tuned family (TabularNAS's extension): cross-validation on the training rows chooses the
-  /// hyperparameters and whether the derived scheme features help, once, by the selection's
-  /// criterion (rank violations suit this protocol); every seed refits.
+  /// hyperparameters and the feature view — the protocol's columns, all of them with the derived
+  /// scheme features, or (after some epochs) the scheme columns and derived features without the
+  /// curves — once, by the selection's criterion (rank violations suit this protocol); every seed
+  /// refits.
   public func evaluateTuned(_ selection: ModelSelection, name: String, epochs: Int) throws -> Result {
     let training = try features(epochs: epochs, keys: trainingKeys, architecture: true)
     let protocolWidth = try features(epochs: epochs, keys: Array(trainingKeys.prefix(1))).columnCount
-    let variants: [[Int]?] = [Array(0..<protocolWidth), nil]
+    var variants: [[Int]?] = [Array(0..<protocolWidth), nil]
+    if epochs > 0 { variants.append(Array(0..<Self.schemeColumnCount) + Array(protocolWidth..<training.columnCount)) }
     let search = ModelSelection(
       family: selection.family, draws: selection.draws, folds: selection.folds, featureVariants: variants,
       criterion: selection.criterion)

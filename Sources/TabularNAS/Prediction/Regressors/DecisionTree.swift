@@ -1,8 +1,17 @@
 /// A CART regression tree: each split minimises the squared error of the two children.
 ///
-/// Candidate thresholds lie halfway between consecutive distinct values. With `maxFeatures`
-/// below 1, each split looks at a random subset of the features (random forests).
+/// Candidate thresholds lie halfway between consecutive distinct values, or (``Splitter/random``,
+/// extremely randomised trees) one uniform draw between each feature's least and greatest value
+/// in the node. With `maxFeatures` below 1, each split looks at a random subset of the features.
 public struct DecisionTree: Regressor {
+  /// How a node's candidate thresholds are found.
+  public enum Splitter: Sendable {
+    /// Every threshold between consecutive distinct values (CART).
+    case best
+    /// One random threshold per feature (Geurts et al. 2006, extra trees).
+    case random
+  }
+
   /// The deepest a leaf may be; `nil` grows until leaves are pure or too small.
   public var maxDepth: Int?
   /// The fewest rows a node needs to be split.
@@ -11,13 +20,18 @@ public struct DecisionTree: Regressor {
   public var minSamplesLeaf: Int
   /// The fraction of features considered at each split, in (0, 1].
   public var maxFeatures: Double
+  /// How thresholds are chosen.
+  public var splitter: Splitter
 
   /// Creates a regressor with scikit-learn's defaults.
-  public init(maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1, maxFeatures: Double = 1) {
+  public init(
+    maxDepth: Int? = nil, minSamplesSplit: Int = 2, minSamplesLeaf: Int = 1, maxFeatures: Double = 1, splitter: Splitter = .best
+  ) {
     self.maxDepth = maxDepth
     self.minSamplesSplit = minSamplesSplit
     self.minSamplesLeaf = minSamplesLeaf
     self.maxFeatures = maxFeatures
+    self.splitter = splitter
   }
 
   /// `decision-tree`.
@@ -149,25 +163,28 @@ private struct TreeBuilder {
       for feature in candidates {
         sorted[feature].withUnsafeBufferPointer { order in
           columns.values[feature].withUnsafeBufferPointer { column in
+            guard let first = order.first, let last = order.last, column[first] < column[last] else { return }
             var totalSum = 0.0, totalSquares = 0.0
             for row in order {
               totalSum += targets[row]
               totalSquares += targets[row] * targets[row]
             }
+            let drawn = tree.splitter == .random ? Double.random(in: column[first]..<column[last], using: &generator) : nil
             var leftSum = 0.0, leftSquares = 0.0
             for k in 1..<order.count {
               let value = targets[order[k - 1]]
               leftSum += value
               leftSquares += value * value
-              guard k >= minimumLeaf, order.count - k >= minimumLeaf else { continue }
               let below = column[order[k - 1]], above = column[order[k]]
-              guard below < above else { continue }
+              // A random threshold splits where it falls between two sorted values, nowhere else.
+              if let drawn, !(below <= drawn && drawn < above) { continue }
+              guard k >= minimumLeaf, order.count - k >= minimumLeaf, below < above else { continue }
               let leftCount = Double(k), rightCount = Double(order.count - k)
               let rightSum = totalSum - leftSum, rightSquares = totalSquares - leftSquares
               let error = (leftSquares - leftSum * leftSum / leftCount) + (rightSquares - rightSum * rightSum / rightCount)
               if error < (best?.error ?? parentError) {
                 let middle = below + (above - below) / 2
-                best = (feature, middle < above ? middle : below, error)
+                best = (feature, drawn ?? (middle < above ? middle : below), error)
               }
             }
           }

@@ -44,21 +44,23 @@ public struct HyperparameterSearch: Sendable {
   /// - Throws: ``PredictionError/tooFewRows(_:needed:reason:)`` with fewer rows than folds, and
   ///   the pipeline's validation errors.
   public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> Pipeline {
+    guard family.isTunable || featureVariants.count > 1 else {
+      try validateTrainingSet(features, targets, minimumRows: folds, method: "\(folds)-fold cross-validation")
+      return candidates(columnCount: features.columnCount, seed: seed)[0]
+    }
+    return try selectScored(features, targets, seed: seed).pipeline
+  }
+
+  /// The pipeline with the best cross-validated error, and that error (always cross-validated,
+  /// even when there is nothing to tune, so families can be compared).
+  ///
+  /// - Throws: As ``select(_:_:seed:)``.
+  public func selectScored(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> (
+    pipeline: Pipeline, error: Double
+  ) {
     try validateTrainingSet(features, targets, minimumRows: folds, method: "\(folds)-fold cross-validation")
-    func width(_ variant: [Int]?) -> Int { variant?.count ?? features.columnCount }
-    var candidates = featureVariants.map {
-      Pipeline(family.defaultRegressor(featureCount: width($0)), baselineFeature: baselineFeature, columns: $0)
-    }
-    guard family.isTunable || candidates.count > 1 else { return candidates[0] }
+    let candidates = candidates(columnCount: features.columnCount, seed: seed)
     let split = try KFold(rowCount: features.rowCount, folds: folds, seed: seed)
-    var generator = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
-    if family.isTunable {
-      for _ in 0..<draws {
-        let variant = featureVariants[Int.random(in: 0..<featureVariants.count, using: &generator)]
-        let regressor = family.randomRegressor(featureCount: width(variant), using: &generator)
-        candidates.append(Pipeline(regressor, baselineFeature: baselineFeature, columns: variant))
-      }
-    }
     // Every (candidate, fold) fit runs in parallel; the choice is made in candidate order, so it
     // is the sequential one: the first of equal errors wins.
     let held = heldOutPredictions(candidates, features, targets, split: split, seed: seed)
@@ -78,8 +80,25 @@ public struct HyperparameterSearch: Sendable {
         firstFailure = firstFailure ?? failure
       }
     }
-    if let best { return best.pipeline }
+    if let best { return best }
     throw firstFailure ?? PredictionError.tooFewRows(features.rowCount, needed: folds, reason: "cross-validation")
+  }
+
+  /// The candidates a search with this seed scores, in order: the family's defaults with every
+  /// feature variant, then the random draws.
+  public func candidates(columnCount: Int, seed: UInt64) -> [Pipeline] {
+    func width(_ variant: [Int]?) -> Int { variant?.count ?? columnCount }
+    var candidates = featureVariants.map {
+      Pipeline(family.defaultRegressor(featureCount: width($0)), baselineFeature: baselineFeature, columns: $0)
+    }
+    guard family.isTunable else { return candidates }
+    var generator = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
+    for _ in 0..<draws {
+      let variant = featureVariants[Int.random(in: 0..<featureVariants.count, using: &generator)]
+      let regressor = family.randomRegressor(featureCount: width(variant), using: &generator)
+      candidates.append(Pipeline(regressor, baselineFeature: baselineFeature, columns: variant))
+    }
+    return candidates
   }
 
   /// The held-out predictions of each candidate on each fold (candidate-major), fitted in parallel

@@ -28,13 +28,29 @@ public enum ModelFamily: String, CaseIterable, Sendable {
   case decisionTree = "decision-tree"
   /// A random forest of 100 trees: 1/3, 1/2 or all features per split, 1–4 rows per leaf.
   case randomForest = "random-forest"
+  /// Extra trees, 100 of them: random thresholds, every row, features and leaves as the forest.
+  case extraTrees = "extra-trees"
   /// Gradient boosting: 50–300 stages, learning rate [0.01, 0.3], depth 2–4, subsample 0.7 or 1.
   case gradientBoosting = "gradient-boosting"
   /// The average of tuned ν-SVR (RBF), random forest and gradient boosting.
   case ensemble
+  /// The one tuned pipeline, of ν-SVR (RBF), random forest, extra trees and gradient boosting,
+  /// with the lowest cross-validated error.
+  case best
 
-  /// The families a prediction averages: the ensemble's members, or the family itself.
-  public var members: [ModelFamily] { self == .ensemble ? [.nuSVRRBF, .randomForest, .gradientBoosting] : [self] }
+  /// The families tuned for a prediction: the ensemble's or the best-of choice's members, or the
+  /// family itself.
+  public var members: [ModelFamily] {
+    switch self {
+    case .ensemble: [.nuSVRRBF, .randomForest, .gradientBoosting]
+    case .best: [.nuSVRRBF, .randomForest, .extraTrees, .gradientBoosting]
+    default: [self]
+    }
+  }
+
+  /// Whether the prediction keeps only the member with the lowest cross-validated error
+  /// (otherwise every member's prediction is averaged).
+  public var keepsBestMember: Bool { self == .best }
 
   /// Parses a family name.
   ///
@@ -47,7 +63,7 @@ public enum ModelFamily: String, CaseIterable, Sendable {
   }
 
   /// Whether there is anything to tune.
-  public var isTunable: Bool { self != .ols && self != .ensemble }
+  public var isTunable: Bool { self != .ols && self != .ensemble && self != .best }
 
   /// The family's default regressor (scikit-learn's defaults where they exist).
   public func defaultRegressor(featureCount: Int) -> any Regressor {
@@ -65,7 +81,8 @@ public enum ModelFamily: String, CaseIterable, Sendable {
     case .knn: return NearestNeighbors(neighbors: 5)
     case .decisionTree: return DecisionTree()
     case .randomForest: return RandomForest()
-    case .gradientBoosting, .ensemble: return GradientBoosting()
+    case .extraTrees: return RandomForest.extraTrees()
+    case .gradientBoosting, .ensemble, .best: return GradientBoosting()
     }
   }
 
@@ -100,7 +117,11 @@ public enum ModelFamily: String, CaseIterable, Sendable {
         tree: DecisionTree(
           minSamplesLeaf: [1, 2, 4].randomElement(using: &generator) ?? 1,
           maxFeatures: [1.0 / 3, 0.5, 1].randomElement(using: &generator) ?? 1))
-    case .gradientBoosting, .ensemble:
+    case .extraTrees:
+      return RandomForest.extraTrees(
+        minSamplesLeaf: [1, 2, 4].randomElement(using: &generator) ?? 1,
+        maxFeatures: [1.0 / 3, 0.5, 1].randomElement(using: &generator) ?? 1)
+    case .gradientBoosting, .ensemble, .best:
       return GradientBoosting(
         stages: [50, 100, 200, 300].randomElement(using: &generator) ?? 100, learningRate: logUniform(0.01, 0.3),
         subsample: [0.7, 1].randomElement(using: &generator) ?? 1,

@@ -1,5 +1,6 @@
 /// Tunes and fits a model family on training rows: one ``HyperparameterSearch`` per family, or for
-/// ``ModelFamily/ensemble`` one per member, whose fitted pipelines are averaged.
+/// ``ModelFamily/ensemble`` one per member, whose fitted pipelines are averaged, or for
+/// ``ModelFamily/best`` one per member, of which the lowest cross-validated error is kept.
 public struct ModelSelection: Sendable {
   /// The search settings; its family may be ``ModelFamily/ensemble``.
   public let search: HyperparameterSearch
@@ -27,10 +28,20 @@ public struct ModelSelection: Sendable {
   ///
   /// - Throws: ``PredictionError`` for too few rows, bad values, or a failing fit.
   public func select(_ features: FeatureMatrix, _ targets: [Double], seed: UInt64) throws -> [Pipeline] {
-    try family.members.enumerated().map { offset, member in
-      try search.with(family: member).select(features, targets, seed: seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03)
+    guard family.keepsBestMember else {
+      return try family.members.enumerated().map { offset, member in
+        try search.with(family: member).select(features, targets, seed: Self.memberSeed(seed, offset: offset))
+      }
     }
+    // The first of equal errors wins, in member order.
+    let scored = try family.members.enumerated().map { offset, member in
+      try search.with(family: member).selectScored(features, targets, seed: Self.memberSeed(seed, offset: offset))
+    }
+    return scored.min { $0.error < $1.error }.map { [$0.pipeline] } ?? []
   }
+
+  /// The search seed of the member at a position: distinct per member, fixed by the seed.
+  static func memberSeed(_ seed: UInt64, offset: Int) -> UInt64 { seed &+ UInt64(offset) &* 0xD1B5_4A32_D192_ED03 }
 
   /// Selects hyperparameters by cross-validation and fits on every training row.
   ///
