@@ -58,4 +58,16 @@ struct ExtraTreesTests {
     #expect(errors.allSatisfy { $0.error.isFinite && $0.error >= winner.error })
     #expect(try selection.fit(x, y, seed: 21).members.count == 1)
   }
+
+  @Test("a sample sorted from the presorted rows is exactly a stable sort of it, ties and repeats included")
+  func presortedSample() {
+    var generator = SplitMix64(seed: 17)
+    // Few distinct values, so most rows tie with others.
+    let x = FeatureMatrix(rows: (0..<50).map { _ in (0..<3).map { _ in Double(Int.random(in: 0..<6, using: &generator)) } })
+    let columns = FeatureColumns(x)
+    for sample in [Array(0..<50), (0..<50).map { _ in Int.random(in: 0..<50, using: &generator) }, [7, 3, 7, 3, 49, 0]] {
+      let expected = columns.values.flatMap { column in sample.sorted { column[$0] < column[$1] } }
+      #expect(SampleOrder(sample, rowCount: 50).sorted(columns) == expected)
+    }
+  }
 }

@@ -73,8 +73,13 @@ def main():
     run(["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "TabNASBenchmarks"])
     benchmark = os.path.join(ROOT, ".build", "release", "TabNASBenchmarks")
     os.makedirs(WORK, exist_ok=True)
+    scripts = {}
+    for name, text in [("problem", PROBLEM), ("timer", SKLEARN_TIMER)]:
+        scripts[name] = os.path.join(WORK, f"tuning_{name}.py")
+        with open(scripts[name], "w") as f:
+            f.write(text)
     data = os.path.join(WORK, "tuning-problem.csv")
-    run([python, "-c", PROBLEM, data])
+    run([python, scripts["problem"], data])
     print(f"{os.cpu_count()} cores; {args.draws} draws + the default, {args.folds} folds, 400 rows × 24 features; "
           f"medians of {args.repetitions}")
     print(f"{'family':<20}{'candidates':>11}{'scikit-learn':>14}{'TabularNAS':>12}{'ratio':>8}"
@@ -85,7 +90,7 @@ def main():
         spec = os.path.join(WORK, f"tuning-{family}.json")
         with open(spec, "w") as f:
             json.dump(ours, f)
-        theirs = run_json([python, "-c", SKLEARN_TIMER, data, family, spec, str(args.repetitions)])
+        theirs = run_json([python, scripts["timer"], data, family, spec, str(args.repetitions)])
         print(f"{family:<20}{theirs['candidates']:>11}{theirs['seconds']:>13.2f}s{ours['seconds']:>11.2f}s"
               f"{theirs['seconds'] / ours['seconds']:>7.1f}×{theirs['error']:>16.3e}{ours['error']:>10.3e}")
     print("ratio = scikit-learn / TabularNAS; CV MSE: the chosen candidate's cross-validated squared error")

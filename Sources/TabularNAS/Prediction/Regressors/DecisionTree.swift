@@ -67,10 +67,15 @@ public struct DecisionTree: Regressor {
   func grow(_ columns: FeatureColumns, _ targets: [Double], rows: [Int], using generator: inout SplitMix64)
     -> DecisionTreeModel
   {
-    var builder = TreeBuilder(tree: self, columns: columns, targets: targets)
-    // Each feature's rows sorted once; children keep the order when partitioned (CART presort).
-    let sorted = columns.values.map { column in rows.sorted { column[$0] < column[$1] } }
-    _ = builder.build(sorted, depth: 0, using: &generator)
+    guard !columns.values.isEmpty else {
+      let mean = rows.reduce(0) { $0 + targets[$1] } / Double(rows.count)
+      return DecisionTreeModel(nodes: [.init(feature: -1, threshold: 0, left: -1, right: -1, value: mean)])
+    }
+    // Each feature's sample sorted once, from the columns' presorted rows; children keep the
+    // order when partitioned (CART presort).
+    let sorted = SampleOrder(rows, rowCount: targets.count).sorted(columns)
+    var builder = TreeBuilder(tree: self, columns: columns, targets: targets, orders: sorted, sampleCount: rows.count)
+    _ = builder.build(0..<rows.count, depth: 0, using: &generator)
     return DecisionTreeModel(nodes: builder.nodes)
   }
 }
@@ -101,54 +106,142 @@ public struct DecisionTreeModel: RegressionModel {
   public var leafCount: Int { nodes.count { $0.feature < 0 } }
 }
 
-/// A feature matrix stored column by column, as tree growing reads it.
+/// A feature matrix stored column by column, as tree growing reads it, with each column's rows
+/// sorted once for every tree grown on it.
 struct FeatureColumns: Sendable {
   /// One array per feature.
   let values: [[Double]]
+  /// Per feature, every row sorted by its value (ties by row).
+  let sortedRows: [[Int]]
 
   init(_ matrix: FeatureMatrix) {
     values = (0..<matrix.columnCount).map { column in (0..<matrix.rowCount).map { matrix[$0, column] } }
+    sortedRows = values.map { column in (0..<column.count).sorted { (column[$0], $0) < (column[$1], $1) } }
   }
 }
 
-/// Grows one tree depth-first.
+/// A sample of rows (with repeats) and where each row occurs in it, to sort the sample by every
+/// feature from the presorted rows in linear time.
+struct SampleOrder {
+  /// The sample, in its order.
+  let rows: [Int]
+  /// `positions[start[r]..<start[r + 1]]`: where row r occurs in the sample, ascending.
+  private let start: [Int]
+  private let positions: [Int]
+
+  init(_ rows: [Int], rowCount: Int) {
+    var start = [Int](repeating: 0, count: rowCount + 1)
+    for row in rows { start[row + 1] += 1 }
+    for row in 0..<rowCount { start[row + 1] += start[row] }
+    var next = start, positions = [Int](repeating: 0, count: rows.count)
+    for (position, row) in rows.enumerated() {
+      positions[next[row]] = position
+      next[row] += 1
+    }
+    (self.rows, self.start, self.positions) = (rows, start, positions)
+  }
+
+  /// Feature-major: the sample sorted by each feature, equal values in sample order — exactly
+  /// what a stable sort of the sample gives.
+  func sorted(_ columns: FeatureColumns) -> [Int] {
+    var sorted: [Int] = []
+    sorted.reserveCapacity(columns.values.count * rows.count)
+    for (column, order) in zip(columns.values, columns.sortedRows) {
+      var first = 0
+      while first < order.count {
+        var end = first + 1
+        while end < order.count && column[order[end]] == column[order[first]] { end += 1 }
+        if end - first == 1 {
+          let row = order[first]
+          for _ in start[row]..<start[row + 1] { sorted.append(row) }
+        } else {
+          let tied = order[first..<end].flatMap { positions[start[$0]..<start[$0 + 1]] }.sorted()
+          sorted += tied.map { rows[$0] }
+        }
+        first = end
+      }
+    }
+    return sorted
+  }
+}
+
+/// Grows one tree depth-first. A node is a range of positions in every feature's sorted rows;
+/// splitting partitions each feature's range stably in place, so no node allocates.
 private struct TreeBuilder {
   let tree: DecisionTree
   let columns: FeatureColumns
   let targets: [Double]
+  /// Feature-major: feature f's sample rows (with repeats), sorted by its value, at
+  /// `f * sampleCount ..< (f + 1) * sampleCount`.
+  var orders: [Int]
+  let sampleCount: Int
   var nodes: [DecisionTreeModel.Node] = []
+  /// Per row: whether the current split sends it left.
+  private var goesLeft: [Bool]
+  /// The right-hand rows while a range is partitioned.
+  private var scratch: [Int]
 
-  /// Builds the subtree of the rows in `sorted` (the same rows, sorted by each feature).
-  mutating func build(_ sorted: [[Int]], depth: Int, using generator: inout SplitMix64) -> Int {
+  init(tree: DecisionTree, columns: FeatureColumns, targets: [Double], orders: [Int], sampleCount: Int) {
+    self.tree = tree
+    self.columns = columns
+    self.targets = targets
+    self.orders = orders
+    self.sampleCount = sampleCount
+    goesLeft = [Bool](repeating: false, count: targets.count)
+    scratch = [Int](repeating: 0, count: sampleCount)
+  }
+
+  /// Builds the subtree of the rows at `range` of every feature's order.
+  mutating func build(_ range: Range<Int>, depth: Int, using generator: inout SplitMix64) -> Int {
     let position = nodes.count
-    let rows = sorted.first ?? []
     var sum = 0.0, squares = 0.0
-    for row in rows {
-      sum += targets[row]
-      squares += targets[row] * targets[row]
+    for index in range {
+      let target = targets[orders[index]]
+      sum += target
+      squares += target * target
     }
-    let count = Double(rows.count), mean = sum / count
+    let count = Double(range.count), mean = sum / count
     nodes.append(.init(feature: -1, threshold: 0, left: -1, right: -1, value: mean))
     let error = squares - sum * sum / count
-    guard rows.count >= tree.minSamplesSplit, rows.count >= 2 * tree.minSamplesLeaf, depth < (tree.maxDepth ?? .max),
-      error > 1e-12 * max(squares, 1e-300), let split = bestSplit(sorted, parentError: error, using: &generator)
+    guard range.count >= tree.minSamplesSplit, range.count >= 2 * tree.minSamplesLeaf, depth < (tree.maxDepth ?? .max),
+      error > 1e-12 * max(squares, 1e-300), let split = bestSplit(range, parentError: error, using: &generator)
     else { return position }
-    let column = columns.values[split.feature]
-    var left: [[Int]] = [], right: [[Int]] = []
-    left.reserveCapacity(sorted.count)
-    right.reserveCapacity(sorted.count)
-    for order in sorted {
-      left.append(order.filter { column[$0] <= split.threshold })
-      right.append(order.filter { column[$0] > split.threshold })
-    }
-    let leftNode = build(left, depth: depth + 1, using: &generator)
-    let rightNode = build(right, depth: depth + 1, using: &generator)
+    let middle = partition(range, feature: split.feature, threshold: split.threshold)
+    let leftNode = build(range.lowerBound..<middle, depth: depth + 1, using: &generator)
+    let rightNode = build(middle..<range.upperBound, depth: depth + 1, using: &generator)
     nodes[position] = .init(feature: split.feature, threshold: split.threshold, left: leftNode, right: rightNode, value: mean)
     return position
   }
 
+  /// Moves the rows at or below the threshold to the front of the range in every feature's
+  /// order, keeping both sides sorted; returns where the right side starts.
+  private mutating func partition(_ range: Range<Int>, feature: Int, threshold: Double) -> Int {
+    let column = columns.values[feature]
+    for index in range {
+      let row = orders[index]
+      goesLeft[row] = column[row] <= threshold
+    }
+    var middle = range.lowerBound
+    for base in stride(from: 0, to: orders.count, by: sampleCount) {
+      var left = base + range.lowerBound, right = 0
+      for index in (base + range.lowerBound)..<(base + range.upperBound) {
+        let row = orders[index]
+        if goesLeft[row] {
+          orders[left] = row
+          left += 1
+        } else {
+          scratch[right] = row
+          right += 1
+        }
+      }
+      for offset in 0..<right { orders[left + offset] = scratch[offset] }
+      middle = left - base
+    }
+    return middle
+  }
+
   /// The split with the least summed squared error, among a random subset of features.
-  private func bestSplit(_ sorted: [[Int]], parentError: Double, using generator: inout SplitMix64)
+  private func bestSplit(_ range: Range<Int>, parentError: Double, using generator: inout SplitMix64)
     -> (feature: Int, threshold: Double)?
   {
     var candidates = Array(0..<columns.values.count)
@@ -161,7 +254,7 @@ private struct TreeBuilder {
     let minimumLeaf = tree.minSamplesLeaf
     targets.withUnsafeBufferPointer { targets in
       for feature in candidates {
-        sorted[feature].withUnsafeBufferPointer { order in
+        orders[(feature * sampleCount + range.lowerBound)..<(feature * sampleCount + range.upperBound)].withUnsafeBufferPointer { order in
           columns.values[feature].withUnsafeBufferPointer { column in
             guard let first = order.first, let last = order.last, column[first] < column[last] else { return }
             var totalSum = 0.0, totalSquares = 0.0
