@@ -38,6 +38,12 @@ struct ExtraTreesTests {
     // Every leaf holds at least 8 rows, so at most 5 distinct predictions over the 40 rows.
     #expect(Set(x.rowArrays.map { model.predict($0[...]) }).count <= 5)
     #expect(Set(x.rowArrays.map { model.predict($0[...]) }).count >= 2)
+    // Thresholds between values whose difference overflows are still drawn inside the range.
+    let wide = FeatureMatrix(rows: [[-1e308], [-1e307], [1e307], [1e308]])
+    let fitted = try RandomForest.extraTrees(trees: 5).fit(wide, [1, 2, 3, 4], seed: 2)
+    #expect(fitted.predict(wide) == [1, 2, 3, 4])
+    var draws = SplitMix64(seed: 3)
+    #expect((0..<1000).allSatisfy { _ in (-1e308..<1e308).contains(TreeBuilder.uniform(in: -1e308..<1e308, using: &draws)) })
   }
 
   @Test("extra-trees and best parse; best keeps the one member with the lowest cross-validated error")

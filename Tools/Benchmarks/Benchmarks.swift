@@ -1,4 +1,5 @@
 @preconcurrency import Glibc
+import TabularNAS
 
 /// Benchmarks for TabularNAS; run with `swift run -c release TabNASBenchmarks <name> [args…]`.
 ///
@@ -41,6 +42,16 @@ func measure(repetitions: Int = 5, _ body: () throws -> Void) rethrows -> Double
     best = min(best, seconds(ContinuousClock.now - start))
   }
   return best
+}
+
+/// Reads a regression CSV (a header line, then features… and the target on each row).
+func regressionProblem(at path: String) throws -> (features: FeatureMatrix, targets: [Double]) {
+  var rows: [[Double]] = []
+  try CSVReader(path: path).forEachRecord { record in
+    guard record.line > 1 else { return }
+    rows.append(try (0..<record.count).map { try record.requiredNumber(at: $0, name: "column \($0 + 1)") })
+  }
+  return (FeatureMatrix(rows: rows.map { Array($0.dropLast()) }), rows.map { $0.last ?? 0 })
 }
 
 /// A duration in seconds.

@@ -11,14 +11,8 @@ enum SVRBenchmark {
       let tolerance = Double(arguments[5]), let repetitions = Int(arguments[6]),
       let loss = parseLoss(arguments[2]), let kernel = parseKernel(arguments[4])
     else { throw BenchmarkError.usage(usage) }
-    var rows: [[Double]] = []
-    try CSVReader(path: arguments[0]).forEachRecord { record in
-      guard record.line > 1 else { return }
-      rows.append(try (0..<record.count).map { try record.requiredNumber(at: $0, name: "column \($0 + 1)") })
-    }
-    let features = FeatureMatrix(rows: rows.map { Array($0.dropLast()) })
-    let targets = rows.map { $0.last ?? 0 }
-    let training = features.rows(Array(0..<trainRows)), test = features.rows(Array(trainRows..<rows.count))
+    let (features, targets) = try regressionProblem(at: arguments[0])
+    let training = features.rows(Array(0..<trainRows)), test = features.rows(Array(trainRows..<features.rowCount))
     let regressor = SupportVectorRegressor(loss: loss, penalty: penalty, kernel: kernel, tolerance: tolerance)
     var model: SupportVectorModel?
     let fit = try CurveBenchmark.median(repetitions) {

@@ -13,13 +13,7 @@ enum TuningBenchmark {
       [.randomForest, .extraTrees, .gradientBoosting].contains(family), let draws = Int(arguments[2]),
       let folds = Int(arguments[3]), let seed = UInt64(arguments[4]), let repetitions = Int(arguments[5]), repetitions > 0
     else { throw BenchmarkError.usage(usage) }
-    var rows: [[Double]] = []
-    try CSVReader(path: arguments[0]).forEachRecord { record in
-      guard record.line > 1 else { return }
-      rows.append(try (0..<record.count).map { try record.requiredNumber(at: $0, name: "column \($0 + 1)") })
-    }
-    let features = FeatureMatrix(rows: rows.map { Array($0.dropLast()) })
-    let targets = rows.map { $0.last ?? 0 }
+    let (features, targets) = try regressionProblem(at: arguments[0])
     let search = HyperparameterSearch(family: family, draws: draws, folds: folds)
     var chosen: (pipeline: Pipeline, error: Double)?
     let elapsed = try CurveBenchmark.median(repetitions) { chosen = try search.selectScored(features, targets, seed: seed) }

@@ -13,10 +13,8 @@ import json
 import os
 import sys
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-WORK = os.path.join(ROOT, ".build", "prediction-work")
-sys.path.insert(0, os.path.join(ROOT, "Tools", "nashpobench2"))
-from common import run, run_json, venv_python  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from side_by_side import WORK, prepare, run, run_json  # noqa: E402
 
 SKLEARN_TIMER = r"""
 import json, sys, time
@@ -62,10 +60,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repetitions", type=int, default=21)
     args = parser.parse_args()
-    python = venv_python(os.path.join(WORK, "venv"), ["scikit-learn"], "import sklearn")
-    run(["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "TabNASBenchmarks"])
-    benchmark = os.path.join(ROOT, ".build", "release", "TabNASBenchmarks")
-    os.makedirs(WORK, exist_ok=True)
+    python, benchmark = prepare()
     data = os.path.join(WORK, "svr-problem.csv")
     run([python, "-c", PROBLEM, data])
     print(f"{'variant':<34}{'tol':>6}{'max |Δ prediction|':>20}{'fit sklearn':>13}{'fit ours':>10}{'ratio':>7}"

@@ -17,10 +17,8 @@ import json
 import os
 import sys
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-WORK = os.path.join(ROOT, ".build", "prediction-work")
-sys.path.insert(0, os.path.join(ROOT, "Tools", "nashpobench2"))
-from common import run, run_json, venv_python  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from side_by_side import WORK, prepare, run, run_json  # noqa: E402
 
 FAMILIES = ["random-forest", "extra-trees", "gradient-boosting"]
 
@@ -69,10 +67,7 @@ def main():
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--repetitions", type=int, default=3)
     args = parser.parse_args()
-    python = venv_python(os.path.join(WORK, "venv"), ["scikit-learn"], "import sklearn")
-    run(["swift", "build", "-c", "release", "--package-path", ROOT, "--product", "TabNASBenchmarks"])
-    benchmark = os.path.join(ROOT, ".build", "release", "TabNASBenchmarks")
-    os.makedirs(WORK, exist_ok=True)
+    python, benchmark = prepare()
     scripts = {}
     for name, text in [("problem", PROBLEM), ("timer", SKLEARN_TIMER)]:
         scripts[name] = os.path.join(WORK, f"tuning_{name}.py")

@@ -73,6 +73,15 @@ struct TreeBuilder {
     return middle
   }
 
+  /// A uniform draw from a range of finite values, also when its width overflows (±1e308):
+  /// then from the halved range, doubled.
+  static func uniform(in range: Range<Double>, using generator: inout SplitMix64) -> Double {
+    guard (range.upperBound - range.lowerBound).isFinite else {
+      return 2 * Double.random(in: (range.lowerBound / 2)..<(range.upperBound / 2), using: &generator)
+    }
+    return Double.random(in: range, using: &generator)
+  }
+
   /// The split with the least summed squared error, among a random subset of features.
   private func bestSplit(_ range: Range<Int>, parentError: Double, using generator: inout SplitMix64)
     -> (feature: Int, threshold: Double)?
@@ -95,7 +104,7 @@ struct TreeBuilder {
               totalSum += targets[row]
               totalSquares += targets[row] * targets[row]
             }
-            let drawn = tree.splitter == .random ? Double.random(in: column[first]..<column[last], using: &generator) : nil
+            let drawn = tree.splitter == .random ? Self.uniform(in: column[first]..<column[last], using: &generator) : nil
             var leftSum = 0.0, leftSquares = 0.0
             for k in 1..<order.count {
               let value = targets[order[k - 1]]

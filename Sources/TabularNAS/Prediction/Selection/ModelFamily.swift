@@ -63,7 +63,7 @@ public enum ModelFamily: String, CaseIterable, Sendable {
   }
 
   /// Whether there is anything to tune.
-  public var isTunable: Bool { self != .ols && self != .ensemble && self != .best }
+  public var isTunable: Bool { self != .ols && members == [self] }
 
   /// The family's default regressor (scikit-learn's defaults where they exist).
   public func defaultRegressor(featureCount: Int) -> any Regressor {
