@@ -1,6 +1,6 @@
 // libFuzzer entry point for the pickle decoder (see Tools/fuzz/run.sh). Compiled together with
-// the library's sources, so it exercises the public decoder and the streaming machine, with and
-// without the memo scan.
+// the library's sources, so it exercises the public decoder and the streaming machine with each
+// memo policy (every entry, scanned, speculative).
 
 /// Streams every column item, resolving keys as a loader would.
 private struct FuzzConsumer: PickleColumnConsumer {
@@ -17,8 +17,8 @@ private struct FuzzConsumer: PickleColumnConsumer {
 public func fuzzPickle(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = UnsafeRawBufferPointer(start: data, count: size)
   _ = try? PickleDecoder().decode(bytes)
-  for scanningMemo in [false, true] {
-    var machine = PickleMachine(bytes, consumer: FuzzConsumer(), scanningMemo: scanningMemo)
+  for memo in [PickleMemoPolicy.all, .scanned, .speculative] {
+    var machine = PickleMachine(bytes, consumer: FuzzConsumer(), memo: memo)
     _ = try? machine.run()
     machine.releaseContainers()
   }

@@ -9,9 +9,10 @@ the entry, the later ones map it), opening the native file, resident memory afte
 at the peak, and a logged query. Goals: pickles >= 5x faster (issue 3), native < 20 ms,
 memory <= 1/10, queries >= 30x faster; a cached open < 25 ms (issue 16).
 
-With --variants NAME,… it then measures opening each pickle variant (see common.VARIANTS:
-Python floats or NumPy float64/float32/int64 scalars, protocols 2–5, memoised or not), directly
-and through the cache, against the Python API, with the peak resident memory of each.
+With --variants NAME,… it then measures opening each pickle variant (see common.VARIANTS: Python
+floats or NumPy float64/float32/int64 scalars, protocols 2–5, memoised or not), directly and
+through the cache, against the Python API (the two interleaved, process by process), with the
+peak resident memory of each.
 
 Usage: python3 Tools/nashpobench2/compare_with_python.py [--queries N] [--repeats R] [--variants all|NAME,…]
 """
@@ -127,8 +128,11 @@ def compare_variants(args, python, binaries, bench, native):
           "cached < 0.025 s")
     for name in names:
         _, folder = dataset(binaries, **VARIANTS[name])
-        theirs = [run_json([python, "-c", PYTHON_OPEN, folder]) for _ in range(args.repeats)]
-        ours = [run_json([bench, "open", folder]) for _ in range(args.repeats)]
+        # Interleaved, so that both sides see the same moments of a noisy machine.
+        theirs, ours = [], []
+        for _ in range(args.repeats):
+            theirs.append(run_json([python, "-c", PYTHON_OPEN, folder]))
+            ours.append(run_json([bench, "open", folder]))
         cache = tempfile.mkdtemp(prefix="tabnas-benchmark-cache-")
         run_json([bench, "open", folder, cache])
         cached = [run_json([bench, "open", folder, cache]) for _ in range(args.repeats)]

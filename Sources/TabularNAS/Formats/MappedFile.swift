@@ -79,6 +79,17 @@ final class MappedFile: @unchecked Sendable {
     _ = madvise(UnsafeMutableRawPointer(mutating: base + first), end - first, MADV_DONTNEED)
   }
 
+  /// For a reader at `offset` that streams forward: once it has read 1 MiB past `discarded`,
+  /// gives back the pages up to 256 KiB behind it (a margin for its rewinds) and advances
+  /// `discarded`. So resident memory holds at most about 1.3 MiB of the file.
+  @inline(__always)
+  func discardPages(behind offset: Int, discarded: inout Int) {
+    guard offset - discarded > 1 << 20 else { return }
+    let start = discarded
+    discarded = offset - (1 << 18)
+    discardPages(from: start, before: discarded)
+  }
+
   deinit {
     if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
   }

@@ -50,15 +50,37 @@ extension CurveStore.Builder {
     /// Sets one curve value.
     @inline(__always)
     func setValue(_ value: Double, record: Int, curve: Int, epoch: Int) {
-      precondition(record >= 0 && record < recordCount && curve >= 0 && curve < curveCount && epoch >= 0 && epoch < epochCount)
-      curves[(record &* curveCount &+ curve) &* epochCount &+ epoch] = value
+      address(record: record, curve: curve, epoch: epoch).pointee = value
     }
 
     /// Sets one scalar.
     @inline(__always)
     func setScalar(_ value: Double, record: Int, column: Int) {
+      address(record: record, column: column).pointee = value
+    }
+
+    /// Where one curve value is stored.
+    @inline(__always)
+    func address(record: Int, curve: Int, epoch: Int) -> UnsafeMutablePointer<Double> {
+      precondition(record >= 0 && record < recordCount && curve >= 0 && curve < curveCount && epoch >= 0 && epoch < epochCount)
+      return curves + ((record &* curveCount &+ curve) &* epochCount &+ epoch)
+    }
+
+    /// Where one scalar is stored.
+    @inline(__always)
+    func address(record: Int, column: Int) -> UnsafeMutablePointer<Double> {
       precondition(record >= 0 && record < recordCount && column >= 0 && column < scalarCount)
-      scalars[record &* scalarCount &+ column] = value
+      return scalars + (record &* scalarCount &+ column)
+    }
+
+    /// Sets one value per memory page to NaN, so that every page is mapped now: a store's first
+    /// touch of its pages is costly, and a loader can have it done ahead on another thread. Every
+    /// value must still be written (or the record cleared) afterwards.
+    func touchEveryPage() {
+      let stride = 4096 / MemoryLayout<Double>.stride
+      for (base, count) in [(curves, recordCount * curveCount * epochCount), (scalars, recordCount * scalarCount)] {
+        for offset in Swift.stride(from: 0, to: count, by: stride) { base[offset] = .nan }
+      }
     }
 
     /// Sets every value of a record to NaN (a run the source does not hold).

@@ -22,7 +22,7 @@ struct NASHPOHashClasses {
   @inline(__always)
   func classIndex(of text: UnsafeRawBufferPointer) -> Int? {
     guard let index = classOfDigest[Self.digest(text)], index >= 0,
-      hashBytes[index].withUnsafeBytes({ $0.elementsEqual(text) })
+      hashBytes[index].withUnsafeBytes({ $0.hasSameBytes(as: text) })
     else { return nil }
     return index
   }

@@ -26,18 +26,10 @@ struct NASHPOPickleLoader {
     // Every value is checked to be written (presence masks), so the store need not be pre-filled.
     let builder = NASHPOTable.Builder(classHashes: classes.hashes, cellClasses: classes.cellClasses, prefillNaN: false)
     let classOfHash = Dictionary(uniqueKeysWithValues: classes.hashes.enumerated().map { ($1, $0) })
-    // The two files fill disjoint columns, so they load side by side.
-    let parts = LoaderParts()
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-      do {
-        if part == 0 { parts.record(runs: try loadRuns(into: builder, classOfHash: classOfHash)) } else {
-          parts.record(surrogates: try loadSurrogate(into: builder, classOfHash: classOfHash))
-        }
-      } catch {
-        parts.record(error, part: part)
-      }
-    }
-    let (runs, surrogates) = try parts.results()
+    // One after the other, on one thread: memory one thread frees, another's allocations do not
+    // reuse, so loading side by side would add the first file's garbage to the peak.
+    let runs = try loadRuns(into: builder, classOfHash: classOfHash)
+    let surrogates = try loadSurrogate(into: builder, classOfHash: classOfHash)
     let coverage = NASHPOCoverage(
       cells: CellCode.all.filter { classes.cellClasses[$0.index] != NASHPOTable.absentClass },
       learningRateIndices: runs.learningRateIndices, batchSizeIndices: runs.batchSizeIndices, seedIndices: runs.seedIndices,
@@ -90,7 +82,7 @@ struct NASHPOPickleLoader {
   /// holds (those it lacks are NaN).
   private func loadSurrogate(into builder: NASHPOTable.Builder, classOfHash: [String: Int]) throws -> PresenceBits {
     let resolver = NASHPOKeyResolver(path: avgaccs200, classOfHash: classOfHash)
-    let consumer = try stream(avgaccs200, SurrogateConsumer(builder: builder, resolver: resolver))
+    let consumer = try stream(avgaccs200) { SurrogateConsumer(builder: builder, resolver: resolver) }
     guard consumer.foundColumn else { throw DatasetFileError.missingColumn(path: avgaccs200, column: "avg_acc") }
     let filled = consumer.filled
     for index in 0..<filled.count where !filled.isMarked(index) { builder.setSurrogate(.nan, at: index) }
@@ -103,7 +95,8 @@ struct NASHPOPickleLoader {
   /// which runs, learning rates, batch sizes and seeds the file holds (runs it lacks are NaN).
   private func loadRuns(into builder: NASHPOTable.Builder, classOfHash: [String: Int]) throws -> HeldRuns {
     let resolver = NASHPOKeyResolver(path: bench12, classOfHash: classOfHash)
-    let consumer = try stream(bench12, RunsConsumer(builder: builder, resolver: resolver))
+    let consumer = try stream(bench12) { RunsConsumer(builder: builder, resolver: resolver) }
+    consumer.writer.flush()
     let (recordCount, targets, filled) = (consumer.recordCount, consumer.targets, consumer.filled)
     for (index, target) in targets.enumerated() where !consumer.targetOfColumn.contains(index) {
       throw DatasetFileError.missingColumn(path: bench12, column: target.name)
@@ -144,19 +137,20 @@ struct NASHPOPickleLoader {
 
   // MARK: - Streaming
 
-  /// Decodes a pickle whose root is a dict of column dicts through a consumer, and returns it.
-  private func stream<Consumer: PickleColumnConsumer>(_ path: String, _ consumer: Consumer) throws -> Consumer {
+  /// Decodes a pickle whose root is a dict of column dicts through a consumer, and returns it
+  /// (a new one, should a speculative memo fail and the file be decoded again).
+  private func stream<Consumer: PickleColumnConsumer>(_ path: String, _ makeConsumer: () -> Consumer) throws -> Consumer {
     let file = try MappedFile(path: path)
-    var machine = PickleMachine(file, consumer: consumer)
-    defer { machine.releaseContainers() }
-    let result: PickleObject
-    do { result = try machine.run() } catch let error as PickleError {
+    do {
+      return try PickleMachine.run(file, consumer: makeConsumer) { machine, root in
+        guard case .dict = root else {
+          throw DatasetFileError.schema(path: path, reason: "expected a dict of columns at the top level, found \(root.typeName)")
+        }
+        return machine.consumer
+      }
+    } catch let error as PickleError {
       throw DatasetFileError.pickle(path: path, error)
     }
-    guard case .dict = result else {
-      throw DatasetFileError.schema(path: path, reason: "expected a dict of columns at the top level, found \(result.typeName)")
-    }
-    return machine.consumer
   }
 }
 
@@ -177,27 +171,6 @@ private struct HeldRuns {
     positions({ $0 / NASHPOSearchSpace.seeds.count % NASHPOSearchSpace.batchSizes.count }, among: NASHPOSearchSpace.batchSizes.count)
   }
   var seedIndices: [Int] { positions({ $0 % NASHPOSearchSpace.seeds.count }, among: NASHPOSearchSpace.seeds.count) }
-}
-
-/// The results and errors of the two loaders running in parallel; the first file's error wins,
-/// as if run in order.
-private final class LoaderParts: @unchecked Sendable {
-  private let lock = NSLock()
-  private var errors: [Int: any Error] = [:]
-  private var runs: HeldRuns?
-  private var surrogates: PresenceBits?
-
-  func record(_ error: any Error, part: Int) { lock.withLock { errors[part] = error } }
-  func record(runs: HeldRuns) { lock.withLock { self.runs = runs } }
-  func record(surrogates: PresenceBits) { lock.withLock { self.surrogates = surrogates } }
-
-  func results() throws -> (runs: HeldRuns, surrogates: PresenceBits) {
-    try lock.withLock {
-      if let error = errors.sorted(by: { $0.key < $1.key }).first?.value { throw error }
-      guard let runs, let surrogates else { preconditionFailure("a loader neither returned nor threw") }
-      return (runs, surrogates)
-    }
-  }
 }
 
 /// Writes `avg_acc` items into the surrogate column.
@@ -232,7 +205,7 @@ private struct SurrogateConsumer: PickleColumnConsumer {
 /// Writes `bench12.pkl` items into the run records and notes which were present.
 private struct RunsConsumer: PickleColumnConsumer {
   let resolver: NASHPOKeyResolver
-  let writer: CurveStore.Builder.ColumnWriter
+  let writer: QueuedColumnWriter
   let targets = NASHPOColumnTarget.all
   let recordCount: Int
   /// Column number → position in `targets`, or -1 for a column we do not know (ignored).
@@ -251,11 +224,16 @@ private struct RunsConsumer: PickleColumnConsumer {
 
   /// The classes of hash texts, for keys written out in full (unmemoised files).
   let hashClasses: NASHPOHashClasses
+  /// The last hash text of a full key (in the file) and its class.
+  private var previousHash: (text: UnsafeRawBufferPointer, classIndex: Int)?
+  /// The search space's values, held here: a global's every read checks its initialisation.
+  private let learningRates = NASHPOSearchSpace.learningRates, batchSizes = NASHPOSearchSpace.batchSizes
+  private let seeds = NASHPOSearchSpace.seeds
 
   init(builder: NASHPOTable.Builder, resolver: NASHPOKeyResolver) {
     self.resolver = resolver
     hashClasses = NASHPOHashClasses(hashes: resolver.hashes)
-    writer = builder.runs.columnWriter()
+    writer = QueuedColumnWriter(builder.runs.columnWriter())
     recordCount = builder.runs.recordCount
     filled = PresenceMask(count: NASHPOColumnTarget.all.count * recordCount)
   }
@@ -311,17 +289,25 @@ private struct RunsConsumer: PickleColumnConsumer {
   /// The record of a key written out in full: arithmetic on its parts when they are a listed
   /// hash and known values, else the resolver's (which names anything wrong, or skips the row).
   @inline(__always)
-  private func record(of key: PickleFlatKey) throws -> Int {
+  private mutating func record(of key: PickleFlatKey) throws -> Int {
     if case .float(let lr) = key.numbers.0, case .int(let batchSize) = key.numbers.1, case .int(let seed)? = key.numbers.2,
-      let classIndex = hashClasses.classIndex(of: key.text),
-      let lrIndex = NASHPOSearchSpace.learningRates.firstIndex(of: lr),
-      let batchSizeIndex = NASHPOSearchSpace.batchSizes.firstIndex(of: batchSize),
-      let seedIndex = NASHPOSearchSpace.seeds.firstIndex(of: seed)
+      let classIndex = classIndex(of: key.text),
+      let lrIndex = learningRates.firstIndex(of: lr),
+      let batchSizeIndex = batchSizes.firstIndex(of: batchSize),
+      let seedIndex = seeds.firstIndex(of: seed)
     {
-      return (classIndex * NASHPOTable.settingsPerClass + lrIndex * NASHPOSearchSpace.batchSizes.count + batchSizeIndex)
-        * NASHPOSearchSpace.seeds.count + seedIndex
+      return (classIndex * NASHPOTable.settingsPerClass + lrIndex * batchSizes.count + batchSizeIndex) * seeds.count + seedIndex
     }
     return try resolver.record(of: key.tuple)
+  }
+
+  /// The class of a hash text; consecutive keys mostly share theirs, so the last is kept.
+  @inline(__always)
+  private mutating func classIndex(of text: UnsafeRawBufferPointer) -> Int? {
+    if let previous = previousHash, text.hasSameBytes(as: previous.text) { return previous.classIndex }
+    guard let classIndex = hashClasses.classIndex(of: text) else { return nil }
+    previousHash = (text, classIndex)
+    return classIndex
   }
 
   @inline(__always)

@@ -42,6 +42,11 @@ struct ByteReader {
   @inline(__always)
   mutating func unsignedLittleEndian(width: Int) throws(PickleError) -> UInt64 {
     let start = try advance(by: width)
+    switch width {
+    case 4: return UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+    case 8: return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+    default: break
+    }
     var value: UInt64 = 0
     for index in stride(from: width - 1, through: 0, by: -1) {
       value = value << 8 | UInt64(bytes[start + index])
@@ -53,9 +58,7 @@ struct ByteReader {
   @inline(__always)
   mutating func bigEndianDouble() throws(PickleError) -> Double {
     let start = try advance(by: 8)
-    var bits: UInt64 = 0
-    for index in 0..<8 { bits = bits << 8 | UInt64(bytes[start + index]) }
-    return Double(bitPattern: bits)
+    return Double(bitPattern: UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt64.self)))
   }
 
   /// Reads past `expected` when the next bytes equal it (one `memcmp`); otherwise reads nothing.
@@ -78,5 +81,15 @@ struct ByteReader {
   mutating func view(count: Int) throws(PickleError) -> UnsafeRawBufferPointer {
     let start = try advance(by: count)
     return UnsafeRawBufferPointer(rebasing: bytes[start..<start + count])
+  }
+}
+
+extension UnsafeRawBufferPointer {
+  /// Whether two buffers hold the same bytes (one `memcmp`).
+  @inline(__always)
+  func hasSameBytes(as other: UnsafeRawBufferPointer) -> Bool {
+    guard count == other.count else { return false }
+    guard count > 0, let base = baseAddress, let otherBase = other.baseAddress else { return true }
+    return memcmp(base, otherBase, count) == 0
   }
 }

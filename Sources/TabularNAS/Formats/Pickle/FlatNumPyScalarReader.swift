@@ -20,6 +20,8 @@ struct FlatNumPyScalarReader {
   /// The bytes of the last prefix matched without a `FRAME` inside, and their meaning.
   private var prefixBytes: [UInt8] = []
   private var prefix: Prefix?
+  /// The bytes after the data of the last protocol-2 scalar matched without a `FRAME` inside.
+  private var codecsSuffix: [UInt8] = []
   /// How many scalars were read (for tests and benchmarks).
   private(set) var count = 0
 
@@ -42,22 +44,35 @@ struct FlatNumPyScalarReader {
     let size = meaning.type.size
     let bits: UInt64
     if meaning.viaCodecs {
-      guard let text = try? reader.latin1Bits(count: size, opcode: Self.opcode(&reader)),
-        let encoding = Self.text(&reader), PickleGlobal.latin1EncodingNames.contains(encoding.lowercased()),
-        Self.opcodes(&reader, [.tuple2, .reduce])
+      guard let text = try? reader.latin1Bits(count: size, opcode: Self.opcode(&reader)), readCodecsSuffix(&reader)
       else { return nil }
       bits = text
     } else {
       guard Self.opcode(&reader) == PickleOpcode.shortBinBytes.rawValue, (try? reader.byte()).map(Int.init) == size,
-        let raw = try? reader.unsignedLittleEndian(width: size)
+        let raw = try? reader.unsignedLittleEndian(width: size), Self.opcode(&reader) == PickleOpcode.tuple2.rawValue,
+        Self.opcode(&reader) == PickleOpcode.reduce.rawValue
       else { return nil }
       bits = raw
     }
-    guard Self.opcodes(&reader, [.tuple2, .reduce]),
-      let value = try? meaning.type.value(littleEndianBits: bits, bigEndian: meaning.bigEndian, offset: reader.offset)
+    guard let value = try? meaning.type.value(littleEndianBits: bits, bigEndian: meaning.bigEndian, offset: reader.offset)
     else { return nil }
     count += 1
     return value
+  }
+
+  /// Reads what follows a protocol-2 scalar's latin-1 text — the encoding's name, `TUPLE2`,
+  /// `REDUCE` (bytes), `TUPLE2`, `REDUCE` (the scalar) — in one `memcmp` once it has been matched
+  /// opcode by opcode; whether it was there.
+  private mutating func readCodecsSuffix(_ reader: inout ByteReader) -> Bool {
+    if !codecsSuffix.isEmpty && reader.skip(ifNextBytesEqual: codecsSuffix) { return true }
+    let start = reader.offset
+    var sawFrame = false
+    guard let encoding = Self.text(&reader, sawFrame: &sawFrame),
+      PickleGlobal.latin1EncodingNames.contains(encoding.lowercased()),
+      Self.opcodes(&reader, [.tuple2, .reduce, .tuple2, .reduce], sawFrame: &sawFrame)
+    else { return false }
+    if !sawFrame { codecsSuffix = Array(reader.bytesRead(since: start)) }
+    return true
   }
 
   /// Matches everything before the data opcode by opcode.
@@ -106,11 +121,6 @@ struct FlatNumPyScalarReader {
     expected.allSatisfy { opcode(&reader, sawFrame: &sawFrame) == $0.rawValue }
   }
 
-  private static func opcodes(_ reader: inout ByteReader, _ expected: [PickleOpcode]) -> Bool {
-    var sawFrame = false
-    return opcodes(&reader, expected, sawFrame: &sawFrame)
-  }
-
   /// A `SHORT_BINUNICODE` or `BINUNICODE` text.
   private static func text(_ reader: inout ByteReader, sawFrame: inout Bool) -> String? {
     let length: Int
@@ -123,11 +133,6 @@ struct FlatNumPyScalarReader {
     }
     guard length <= 64, let view = try? reader.view(count: length) else { return nil }
     return String(validating: view, as: UTF8.self)
-  }
-
-  private static func text(_ reader: inout ByteReader) -> String? {
-    var sawFrame = false
-    return text(&reader, sawFrame: &sawFrame)
   }
 
   /// An allowed global named by `GLOBAL module\nname\n` or by two texts and `STACK_GLOBAL`.

@@ -35,13 +35,19 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   private var arenaIsTuple: [Bool] = []
   /// Memo index → arena id (dense), and ids of indices stored out of order. A negative entry
   /// `-(5 · n + part + 1)` stands for part `part` of deferred NumPy scalar `n` (see
-  /// ``DeferredScalar``), kept compactly and built only if a `BINGET` asks for it.
-  private var memo: [Int] = []
+  /// ``DeferredScalar``), kept compactly and built only if a `BINGET` asks for it. Dense entries
+  /// take 32 bits; an id wider than that (files of gigabytes) is in `wideMemo`.
+  private var memo: [Int32] = []
   private var sparseMemo: [Int: Int] = [:]
+  private var wideMemo: [Int: Int] = [:]
+  /// One more than the largest memo index stored.
+  private var memoBound = 0
   /// The NumPy scalars the fast path decoded without building their intermediate objects.
   private var deferredScalars: [DeferredScalar] = []
   /// How many NumPy scalars the fast path decoded (for tests and benchmarks).
   var fastScalarCount: Int { deferredScalars.count }
+  /// How many items whose key is written out and memoised the fast path took.
+  private(set) var newKeyItemCount = 0
   /// How many NumPy scalars written out in full (unmemoised) the fast path decoded.
   var flatScalarCount: Int { flatScalars.count }
   /// The last dtype the fast path decoded with: its arena id, scalar type and byte order.
@@ -50,6 +56,8 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   private var codecsEncodingID = -1
   /// The reader of NumPy scalars written out in full (unmemoised pickles).
   private var flatScalars = FlatNumPyScalarReader()
+  /// The text of the last key written out in full that was found to be ASCII.
+  private var previousFlatText = UnsafeRawBufferPointer(start: nil, count: 0)
   private var containers: [AnyObject] = []
   /// The streaming consumer; read it back after ``run()``.
   private(set) var consumer: Consumer
@@ -60,41 +68,49 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
 
   /// The memo indices the pickle reads, when scanned first: only those are stored.
   private var memoReads: PickleMemoReads?
-  /// `MEMOIZE`s so far, the next implicit index when the memo holds read indices only.
+  /// Whether the fast path leaves NumPy scalars' parts out of the memo
+  /// (``PickleMemoPolicy/speculative``).
+  private var speculative = false
+  /// Whether the pickle used `MEMOIZE`, and explicit `PUT`s (a speculative memo takes one kind).
+  private var memoKinds = (implicit: false, explicit: false)
+  /// `MEMOIZE`s so far, the next implicit index when the memo does not hold every entry.
   private var memoizeCount = 0
-  /// A memo slot never stored (only with ``memoReads``).
-  private static var unstored: Int { Int.min }
+  /// A memo slot never stored.
+  private static var unstored: Int32 { .min }
+  /// A dense memo slot whose id is in `wideMemo`.
+  private static var wide: Int32 { .min + 1 }
 
   /// The mapped file being read, whose pages behind the reader are given back as it goes.
   private var mappedFile: MappedFile?
   /// The offset up to which pages have been given back.
   private var discardedUpTo = 0
 
-  /// Creates a machine that streams column dicts to `consumer`; with `scanningMemo`, the
-  /// bytes are scanned first for the memo entries they read back (``PickleMemoReads``) and only
-  /// those are stored.
-  init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer, scanningMemo: Bool = false) {
-    self.init(bytes, consumer: consumer, scanningMemo: scanningMemo, file: nil)
+  /// Creates a machine that streams column dicts to `consumer`, storing the memo entries
+  /// `memo` says.
+  init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer, memo: PickleMemoPolicy = .all) {
+    self.init(bytes, consumer: consumer, memo: memo, file: nil)
   }
 
   /// Creates a machine that streams a mapped file's column dicts to `consumer`, giving back the
   /// file's pages behind the reader so that resident memory holds only the store being filled.
-  /// A file of NumPy scalars, which memoise three to five slots each, has its memo scanned first:
-  /// a quarter of the memory for about a quarter of the decoding time. Other files (Python floats)
-  /// memoise little.
-  init(_ file: MappedFile, consumer: Consumer) {
+  /// By default a file of NumPy scalars, which memoise three to five slots each, has a
+  /// speculative memo (``PickleMemoPolicy/speculative``); other files (Python floats) memoise
+  /// little, and store every entry.
+  init(_ file: MappedFile, consumer: Consumer, memo: PickleMemoPolicy? = nil) {
     let head = UnsafeRawBufferPointer(rebasing: file.bytes[0..<min(file.bytes.count, 1 << 16)])
-    self.init(file.bytes, consumer: consumer, scanningMemo: head.firstRange(of: Array("scalar".utf8)) != nil, file: file)
+    let holdsScalars = head.firstRange(of: Array("scalar".utf8)) != nil
+    self.init(file.bytes, consumer: consumer, memo: memo ?? (holdsScalars ? .speculative : .all), file: file)
   }
 
-  private init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer, scanningMemo: Bool, file: MappedFile?) {
+  private init(_ bytes: UnsafeRawBufferPointer, consumer: Consumer, memo policy: PickleMemoPolicy, file: MappedFile?) {
     reader = ByteReader(bytes)
     self.consumer = consumer
     streams = true
     mappedFile = file
-    if scanningMemo, let reads = PickleMemoReads.scan(bytes, discardingBehind: file) {
+    speculative = policy == .speculative
+    if policy == .scanned, let reads = PickleMemoReads.scan(bytes, discardingBehind: file) {
       memoReads = reads
-      memo = [Int](repeating: Self.unstored, count: reads.bound)
+      memo = [Int32](repeating: Self.unstored, count: reads.bound)
     } else {
       // A memo entry costs at least one input byte; reserving address space up front (untouched
       // pages cost no memory) spares a large file's decoding repeated growth copies.
@@ -104,7 +120,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
 
   /// The index the next `MEMOIZE` stores at (Python: the memo's length), counting it.
   private mutating func nextImplicitIndex() -> Int {
-    guard memoReads != nil else { return memo.count + sparseMemo.count }
+    guard memoReads != nil || speculative else { return memo.count + sparseMemo.count }
     defer { memoizeCount += 1 }
     return memoizeCount
   }
@@ -130,12 +146,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         return resolve(stack[0])
       }
       try execute(opcode, at: offset)
-      // Every 4 MiB, drop the pages read so far (a margin stays for the fast path's rewinds).
-      if let mappedFile, reader.offset - discardedUpTo > 1 << 22 {
-        let start = discardedUpTo
-        discardedUpTo = reader.offset - (1 << 20)
-        mappedFile.discardPages(from: start, before: discardedUpTo)
-      }
+      mappedFile?.discardPages(behind: reader.offset, discarded: &discardedUpTo)
     }
   }
 
@@ -207,11 +218,16 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       if try !streamItemsInPlace(offset) { try setItems(try popMark(opcode, offset), opcode, offset) }
     case .memoize:
       let object = try top(opcode, offset)
+      try noteMemoKind(implicit: true, offset)
       try store(object, at: nextImplicitIndex(), offset)
-    case .binPut: try store(try top(opcode, offset), at: Int(try reader.byte()), offset)
-    case .longBinPut: try store(try top(opcode, offset), at: Int(try reader.unsignedLittleEndian(width: 4)), offset)
-    case .binGet: stack.append(try load(Int(try reader.byte()), offset))
-    case .longBinGet: stack.append(try load(Int(try reader.unsignedLittleEndian(width: 4)), offset))
+    case .binPut:
+      try noteMemoKind(implicit: false, offset)
+      try store(try top(opcode, offset), at: Int(try reader.byte()), offset)
+    case .longBinPut:
+      try noteMemoKind(implicit: false, offset)
+      try store(try top(opcode, offset), at: Int(try reader.unsignedLittleEndian(width: 4)), offset)
+    case .binGet: try push(memoEntry: Int(try reader.byte()), offset)
+    case .longBinGet: try push(memoEntry: Int(try reader.unsignedLittleEndian(width: 4)), offset)
     case .global:
       let module = try readLine(offset), name = try readLine(offset)
       stack.append(.global(try allowedGlobal(module: module, name: name, offset)))
@@ -334,81 +350,176 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// written out in full (``PickleFlatKey``) + such a value, without touching the stack.
   ///
   /// An item is taken only when it cannot be anything else: the memoised key is a tuple, or the
-  /// full key is exactly `MARK text n n n TUPLE` or `text n n TUPLE3` with nothing memoised, and
-  /// the next opcode starts another such item or ends the batch (`BINGET`, `LONG_BINGET`,
-  /// `MARK`, a text, `SETITEMS`, `FRAME`). Otherwise (say, a key that is memoised) the reader is
-  /// rewound to the item and the general path takes over.
+  /// full key is exactly `MARK text n n n TUPLE` or `text n n TUPLE3` with nothing memoised
+  /// (or, memoised, as ``readNewKeyItem(column:)`` takes it), and the next opcode starts another
+  /// such item or ends the batch (`BINGET`, `LONG_BINGET`, `MARK`, a text, `SETITEMS`, `FRAME`).
+  /// Otherwise the general path takes over, from the item or from where the fast path stopped
+  /// (with what it read on the stack).
   private mutating func streamSimpleItems(column: Int) throws {
-    try arena.withUnsafeBufferPointer { arena in
-      while true {
-        var start = reader.offset
-        guard var keyOpcode = try? reader.byte() else { return }
-        // Protocol 4 frames fall between items every 64 KiB; step over them.
-        if keyOpcode == PickleOpcode.frame.rawValue {
-          guard let length = try? reader.unsignedLittleEndian(width: 8), length <= UInt64(reader.remaining),
-            let next = try? reader.byte()
-          else {
-            reader.rewind(to: start)
-            return
-          }
-          start = reader.offset - 1
-          keyOpcode = next
-        }
-        if keyOpcode == PickleOpcode.mark.rawValue || keyOpcode == PickleOpcode.shortBinUnicode.rawValue
-          || keyOpcode == PickleOpcode.binUnicode.rawValue
-        {
-          guard let key = readFlatKey(startingWith: keyOpcode), let value = readFlatValue(),
-            let following = try? reader.byte(), following.isFlatItemBoundary
-          else {
-            reader.rewind(to: start)
-            return
-          }
-          reader.rewind(to: reader.offset - 1)
-          try consumer.consume(column: column, flatKey: key, value: value, arena: arena)
-          continue
-        }
-        var index = -1
-        if keyOpcode == PickleOpcode.binGet.rawValue, let byte = try? reader.byte() {
-          index = Int(byte)
-        } else if keyOpcode == PickleOpcode.longBinGet.rawValue, let word = try? reader.unsignedLittleEndian(width: 4) {
-          index = Int(word)
-        }
-        guard index >= 0, index < memo.count, memo[index] >= 0, arenaIsTuple[memo[index]],
-          let valueOpcode = fastOpcode()
+    // Items with keys read back run in the arena's buffer; one that writes its key out leaves it,
+    // to store the key.
+    while try arena.withUnsafeBufferPointer({ try streamItemsWithKnownKeys(column: column, arena: $0) }) {
+      guard try readNewKeyItem(column: column) else { return }
+    }
+  }
+
+  /// The loop of ``streamSimpleItems(column:)`` over items whose keys are read back or written
+  /// out unmemoised; returns whether the item at the reader might write its key out and memoise
+  /// it (``readNewKeyItem(column:)``).
+  private mutating func streamItemsWithKnownKeys(column: Int, arena: UnsafeBufferPointer<PickleObject>) throws -> Bool {
+    while true {
+      var start = reader.offset
+      guard var keyOpcode = try? reader.byte() else { return false }
+      // Protocol 4 frames fall between items every 64 KiB; step over them.
+      if keyOpcode == PickleOpcode.frame.rawValue {
+        guard let length = try? reader.unsignedLittleEndian(width: 8), length <= UInt64(reader.remaining),
+          let next = try? reader.byte()
         else {
           reader.rewind(to: start)
-          return
+          return false
         }
-        // The key's object, taken now: the value's scalar may PUT over the same memo slot.
-        let keyID = memo[index]
-        let value: PickleObject
-        switch valueOpcode {
-        case PickleOpcode.binFloat.rawValue: value = .float(try reader.bigEndianDouble())
-        case PickleOpcode.binInt1.rawValue: value = .int(Int(try reader.byte()))
-        case PickleOpcode.binInt2.rawValue: value = .int(Int(try reader.unsignedLittleEndian(width: 2)))
-        case PickleOpcode.binInt.rawValue:
-          value = .int(Int(Int32(bitPattern: UInt32(try reader.unsignedLittleEndian(width: 4)))))
-        case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
-          reader.rewind(to: reader.offset - 1)
-          guard let scalar = try? readNumPyScalar(arena: arena) else {
-            reader.rewind(to: start)
-            return
-          }
-          value = scalar
-        default:
-          reader.rewind(to: start)
-          return
-        }
-        let next = reader.offset
-        let following = try? reader.byte()
-        reader.rewind(to: next)
-        guard let following, following.isItemBoundary else {
-          reader.rewind(to: start)
-          return
-        }
-        try consumer.consume(column: column, key: .ref(keyID), value: value, arena: arena)
+        start = reader.offset - 1
+        keyOpcode = next
       }
+      if keyOpcode == PickleOpcode.mark.rawValue || keyOpcode == PickleOpcode.shortBinUnicode.rawValue
+        || keyOpcode == PickleOpcode.binUnicode.rawValue
+      {
+        guard let key = readFlatKey(startingWith: keyOpcode), let value = readFlatValue(),
+          let following = try? reader.byte(), following.isFlatItemBoundary
+        else {
+          reader.rewind(to: start)
+          return true
+        }
+        reader.rewind(to: reader.offset - 1)
+        try consumer.consume(column: column, flatKey: key, value: value, arena: arena)
+        continue
+      }
+      var index = -1
+      if keyOpcode == PickleOpcode.binGet.rawValue, let byte = try? reader.byte() {
+        index = Int(byte)
+      } else if keyOpcode == PickleOpcode.longBinGet.rawValue, let word = try? reader.unsignedLittleEndian(width: 4) {
+        index = Int(word)
+      }
+      guard index >= 0, index < memo.count, memo[index] >= 0 else {
+        reader.rewind(to: start)
+        return false
+      }
+      guard arenaIsTuple[Int(memo[index])], let valueOpcode = fastOpcode() else {
+        reader.rewind(to: start)
+        return !arenaIsTuple[Int(memo[index])]  // maybe a key's text, read back
+      }
+      // The key's object, taken now: the value's scalar may PUT over the same memo slot.
+      let keyID = Int(memo[index])
+      let value: PickleObject
+      switch valueOpcode {
+      case PickleOpcode.binFloat.rawValue: value = .float(try reader.bigEndianDouble())
+      case PickleOpcode.binInt1.rawValue: value = .int(Int(try reader.byte()))
+      case PickleOpcode.binInt2.rawValue: value = .int(Int(try reader.unsignedLittleEndian(width: 2)))
+      case PickleOpcode.binInt.rawValue:
+        value = .int(Int(Int32(bitPattern: UInt32(try reader.unsignedLittleEndian(width: 4)))))
+      case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
+        reader.rewind(to: reader.offset - 1)
+        guard let scalar = try? readNumPyScalar(arena: arena) else {
+          reader.rewind(to: start)
+          return false
+        }
+        value = scalar
+      default:
+        reader.rewind(to: start)
+        return false
+      }
+      guard following(isBoundary: \.isItemBoundary) else {
+        // The scalar may have stored memo entries: hand the item over as the general path
+        // would hold it here rather than read it again.
+        stack.append(.ref(keyID))
+        stack.append(value)
+        return false
+      }
+      try consumer.consume(column: column, key: .ref(keyID), value: value, arena: arena)
     }
+  }
+
+  /// Whether the next opcode (not read) passes a test.
+  @inline(__always)
+  private mutating func following(isBoundary test: (UInt8) -> Bool) -> Bool {
+    let next = reader.offset
+    defer { reader.rewind(to: next) }
+    return (try? reader.byte()).map(test) ?? false
+  }
+
+  /// An item whose key the pickle writes out and memoises here — in the first column of a
+  /// memoised file, whose later columns read each key back — read without the general path:
+  /// `[MARK] text [memo] n n [n] TUPLE|TUPLE3 [memo]`, the text written out or read back, then a
+  /// number or NumPy scalar. Returns whether the item was consumed; if not, the machine is as
+  /// the general path would be at the reader's offset (with the key, and maybe the value, on
+  /// the stack), or the reader is back at the item when it was not such an item.
+  private mutating func readNewKeyItem(column: Int) throws -> Bool {
+    let start = reader.offset
+    func decline() -> Bool {
+      reader.rewind(to: start)
+      return false
+    }
+    // Everything is read before anything is stored, so that a mismatch only rewinds.
+    guard let first = fastOpcode() else { return decline() }
+    let marked = first == PickleOpcode.mark.rawValue
+    guard let textOpcode = marked ? fastOpcode() : first else { return decline() }
+    var text: PickleObject
+    switch textOpcode {
+    case PickleOpcode.shortBinUnicode.rawValue, PickleOpcode.binUnicode.rawValue:
+      let width = textOpcode == PickleOpcode.shortBinUnicode.rawValue ? 1 : 4
+      guard let length = try? reader.unsignedLittleEndian(width: width), let bytes = try? reader.view(count: Int(length)),
+        let string = String(validating: bytes, as: UTF8.self)
+      else { return decline() }
+      text = .string(string)
+    case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
+      let width = textOpcode == PickleOpcode.binGet.rawValue ? 1 : 4
+      guard let index = (try? reader.unsignedLittleEndian(width: width)).map(Int.init), index < memo.count, memo[index] >= 0,
+        case .string = arena[Int(memo[index])]
+      else { return decline() }
+      text = .ref(Int(memo[index]))
+    default: return decline()
+    }
+    // (A memo opcode cut off by the end reads as none; the next read then declines.)
+    let textTarget = try? memoTarget()
+    guard let lr = readSimpleNumber(), let batchSize = readSimpleNumber() else { return decline() }
+    let seed = marked ? readSimpleNumber() : nil
+    guard marked == (seed != nil), fastOpcode() == (marked ? PickleOpcode.tuple : PickleOpcode.tuple3).rawValue else {
+      return decline()
+    }
+    let tupleTarget = try? memoTarget()
+    // The key as the general path builds and memoises it.
+    if let textTarget {
+      try noteMemoKind(implicit: textTarget < 0, reader.offset)
+      try store(text, at: textTarget < 0 ? nextImplicitIndex() : textTarget, reader.offset)
+    }
+    let key = makeTuple(seed.map { [text, lr, batchSize, $0] } ?? [text, lr, batchSize])
+    var keyID: Int?
+    if let tupleTarget {
+      try noteMemoKind(implicit: tupleTarget < 0, reader.offset)
+      let count = arena.count
+      try store(key, at: tupleTarget < 0 ? nextImplicitIndex() : tupleTarget, reader.offset)
+      if arena.count > count { keyID = count }
+    }
+    let valueStart = reader.offset
+    var value = readSimpleNumber()
+    if value == nil {
+      reader.rewind(to: valueStart)
+      value = (try? arena.withUnsafeBufferPointer { try readNumPyScalar(arena: $0) }) ?? nil
+    }
+    guard let value else {
+      reader.rewind(to: valueStart)
+      stack.append(key)
+      return false
+    }
+    guard following(isBoundary: \.isFlatItemBoundary) else {
+      stack.append(key)
+      stack.append(value)
+      return false
+    }
+    let consumedKey = keyID.map(PickleObject.ref) ?? key
+    try arena.withUnsafeBufferPointer { try consumer.consume(column: column, key: consumedKey, value: value, arena: $0) }
+    newKeyItemCount += 1
+    return true
   }
 
   /// The next opcode byte for a fast path, stepping over protocol 4's `FRAME`s (which the pickler
@@ -441,9 +552,13 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       length = Int(count)
     default: return nil
     }
-    guard let text = try? reader.view(count: length), !text.contains(where: { $0 >= 0x80 }),
-      let first = readSimpleNumber(), let second = readSimpleNumber()
-    else { return nil }
+    guard let text = try? reader.view(count: length) else { return nil }
+    // Consecutive keys mostly share their text (a hash), checked once.
+    if !text.hasSameBytes(as: previousFlatText) {
+      guard !text.contains(where: { $0 >= 0x80 }) else { return nil }
+      previousFlatText = text
+    }
+    guard let first = readSimpleNumber(), let second = readSimpleNumber() else { return nil }
     if marked {
       guard let third = readSimpleNumber(), fastOpcode() == PickleOpcode.tuple.rawValue else { return nil }
       return PickleFlatKey(text: text, numbers: (first, second, third))
@@ -493,54 +608,82 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     // Memo targets by part: 0 bytes, 1 (dtype, bytes), 2 the value, 3 the text, 4 (text, encoding).
     var targets: (Int?, Int?, Int?, Int?, Int?) = (nil, nil, nil, nil, nil)
     let bits: UInt64
-    switch try reader.byte() {
+    switch fastOpcode() {
     case PickleOpcode.shortBinBytes.rawValue:
       guard Int(try reader.byte()) == type.size else { return nil }
       bits = try reader.unsignedLittleEndian(width: type.size)
     case PickleOpcode.binGet.rawValue, PickleOpcode.longBinGet.rawValue:
       reader.rewind(to: reader.offset - 1)
       guard let encodeID = try memoID(), case .global(.codecsEncode) = arena[encodeID],
-        let latin1 = try reader.latin1Bits(count: type.size, opcode: try reader.byte())
+        let latin1 = try reader.latin1Bits(count: type.size, opcode: fastOpcode())
       else { return nil }
       bits = latin1
       targets.3 = try memoTarget()
       guard let encodingID = try memoID(), encodingID == codecsEncodingID || isLatin1Name(arena[encodingID]),
-        try reader.byte() == PickleOpcode.tuple2.rawValue
+        fastOpcode() == PickleOpcode.tuple2.rawValue
       else { return nil }
       codecsEncodingID = encodingID
       targets.4 = try memoTarget()
-      guard try reader.byte() == PickleOpcode.reduce.rawValue else { return nil }
+      guard fastOpcode() == PickleOpcode.reduce.rawValue else { return nil }
     default: return nil
     }
     targets.0 = try memoTarget()
-    guard try reader.byte() == PickleOpcode.tuple2.rawValue else { return nil }
+    guard fastOpcode() == PickleOpcode.tuple2.rawValue else { return nil }
     targets.1 = try memoTarget()
-    guard try reader.byte() == PickleOpcode.reduce.rawValue else { return nil }
+    guard fastOpcode() == PickleOpcode.reduce.rawValue else { return nil }
     targets.2 = try memoTarget()
     let scalar = DeferredScalar(dtypeID: Int32(dtypeID), littleEndianBits: bits)
     let value = try scalar.value(type: type, bigEndian: bigEndian, offset: reader.offset)
-    // The pattern matched: only now touch the memo, in file order so that MEMOIZE numbers the
-    // slots as the general path would; a scalar none of whose slots is read is not kept.
-    func kept(_ target: Int?) -> Int? {
-      guard let target else { return nil }
-      let index = target < 0 ? nextImplicitIndex() : target
-      return keeps(index) ? index : nil
-    }
-    let text = kept(targets.3), pair = kept(targets.4), raw = kept(targets.0), arguments = kept(targets.1)
-    let result = kept(targets.2)
-    guard text != nil || pair != nil || raw != nil || arguments != nil || result != nil else { return value }
+    // The pattern matched: only now touch the memo, part by part in file order so that MEMOIZE
+    // numbers the slots as the general path would; a scalar none of whose slots is kept is not.
     let number = deferredScalars.count
+    var placed = try place(targets.3, part: 3, of: number)
+    placed = try place(targets.4, part: 4, of: number) || placed
+    placed = try place(targets.0, part: 0, of: number) || placed
+    placed = try place(targets.1, part: 1, of: number) || placed
+    placed = try place(targets.2, part: 2, of: number) || placed
+    guard placed else { return value }
     if deferredScalars.isEmpty && memoReads == nil { deferredScalars.reserveCapacity(reader.remaining / 20) }
     deferredScalars.append(scalar)
-    for (index, part) in [(raw, 0), (arguments, 1), (result, 2), (text, 3), (pair, 4)] {
-      if let index { storeMemo(id: -(DeferredScalar.parts * number + part + 1), at: index) }
-    }
     return value
+  }
+
+  /// Stores part `part` of deferred scalar `number` at its memo target, if it has one and the
+  /// memo keeps it (it is read back, and not left out by a speculative memo); whether it did.
+  @inline(__always)
+  private mutating func place(_ target: Int?, part: Int, of number: Int) throws -> Bool {
+    guard let target else { return false }
+    try noteMemoKind(implicit: target < 0, reader.offset)
+    let index = target < 0 ? nextImplicitIndex() : target
+    guard !speculative else {
+      forget(index)
+      return false
+    }
+    guard keeps(index) else { return false }
+    storeMemo(id: -(DeferredScalar.parts * number + part + 1), at: index)
+    return true
+  }
+
+  /// Records which kind of memo store the pickle uses; a speculative memo takes only one.
+  @inline(__always)
+  private mutating func noteMemoKind(implicit: Bool, _ offset: Int) throws {
+    if implicit { memoKinds.implicit = true } else { memoKinds.explicit = true }
+    if speculative && memoKinds.implicit && memoKinds.explicit { throw PickleMemoSpeculationFailed(offset: offset) }
+  }
+
+  /// Leaves a memo index out (a speculative memo): a later read must not find an older entry.
+  private mutating func forget(_ index: Int) {
+    guard index < memoBound else { return }  // a new index, as picklers write them
+    if index < memo.count {
+      memo[index] = Self.unstored
+    } else if !sparseMemo.isEmpty {
+      sparseMemo[index] = nil
+    }
   }
 
   /// A `BINGET`/`LONG_BINGET` of a stored arena object: its id; `nil` for anything else.
   private mutating func memoID() throws -> Int? {
-    let opcode = try reader.byte()
+    guard let opcode = fastOpcode() else { return nil }
     let index: Int
     switch opcode {
     case PickleOpcode.binGet.rawValue: index = Int(try reader.byte())
@@ -548,13 +691,13 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     default: return nil
     }
     guard index < memo.count, memo[index] >= 0 else { return nil }
-    return memo[index]
+    return Int(memo[index])
   }
 
   /// An optional memo opcode: its explicit index, -1 for `MEMOIZE`, or `nil` for none.
   private mutating func memoTarget() throws -> Int? {
     let position = reader.offset
-    switch try reader.byte() {
+    switch fastOpcode() {
     case PickleOpcode.memoize.rawValue: return -1
     case PickleOpcode.binPut.rawValue: return Int(try reader.byte())
     case PickleOpcode.longBinPut.rawValue: return Int(try reader.unsignedLittleEndian(width: 4))
@@ -643,15 +786,21 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// Records a memo index for an arena id or a deferred entry (negative).
   private mutating func storeMemo(id: Int, at index: Int) {
     guard keeps(index) else { return }
-    if memoReads != nil {
-      memo[index] = id
+    memoBound = max(memoBound, index + 1)
+    let compact = Int32(exactly: id).flatMap { $0 > Self.wide ? $0 : nil } ?? Self.wide
+    if memoReads != nil || index < memo.count {
+      memo[index] = compact
     } else if index == memo.count && sparseMemo.isEmpty {
-      memo.append(id)
-    } else if index < memo.count {
-      memo[index] = id
+      memo.append(compact)
+    } else if speculative && sparseMemo.isEmpty && index - memo.count < 1 << 16 {
+      // Slots left out before it: kept dense while the gap is small.
+      memo.append(contentsOf: repeatElement(Self.unstored, count: index - memo.count))
+      memo.append(compact)
     } else {
       sparseMemo[index] = id
+      return
     }
+    if compact == Self.wide { wideMemo[index] = id }
   }
 
   private mutating func store(_ object: PickleObject, at index: Int, _ offset: Int) throws {
@@ -671,16 +820,40 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   private func load(_ index: Int, _ offset: Int) throws -> PickleObject {
     let id: Int
     if index < memo.count {
-      id = memo[index]
+      let compact = memo[index]
+      guard compact != Self.unstored, let stored = compact == Self.wide ? wideMemo[index] : Int(compact) else {
+        throw missingMemo(index, offset)
+      }
+      id = stored
     } else {
-      guard let sparse = sparseMemo[index] else { throw PickleError.missingMemo(index: index, offset: offset) }
+      guard let sparse = sparseMemo[index] else { throw missingMemo(index, offset) }
       id = sparse
     }
     guard id < 0 else { return .ref(id) }
-    guard id != Self.unstored else { throw PickleError.missingMemo(index: index, offset: offset) }
     let entry = -id - 1
     return deferredScalars[entry / DeferredScalar.parts].object(
       part: entry % DeferredScalar.parts, encoding: codecsEncodingID, arena: arena)
+  }
+
+  /// Pushes a memo entry (`BINGET`). In a streaming machine, a NumPy scalar whose
+  /// reconstruction starts here is read whole by the fast path, as in a batch of items: so the
+  /// column that first writes each key stores no scalar's parts either.
+  private mutating func push(memoEntry index: Int, _ offset: Int) throws {
+    let object = try load(index, offset)
+    if streams, case .ref(let id) = object, case .global(.numpyScalar) = arena[id] {
+      let resume = reader.offset
+      reader.rewind(to: offset)
+      if let value = try? arena.withUnsafeBufferPointer({ try readNumPyScalar(arena: $0) }) {
+        return stack.append(value)
+      }
+      reader.rewind(to: resume)
+    }
+    stack.append(object)
+  }
+
+  /// A read of a memo entry not stored: speculation failed, or the pickle is malformed.
+  private func missingMemo(_ index: Int, _ offset: Int) -> any Error {
+    speculative ? PickleMemoSpeculationFailed(offset: offset) : PickleError.missingMemo(index: index, offset: offset)
   }
 
   /// The object a stack entry stands for.

@@ -22,70 +22,113 @@ struct PickleMemoReads: Sendable {
   static func scan(_ bytes: UnsafeRawBufferPointer, discardingBehind file: MappedFile? = nil) -> PickleMemoReads? {
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
     // A tight loop over locals: no closures capturing mutable state (each would check exclusive
-    // access at run time) and the opcode table read once.
-    let count = bytes.count, table = PickleOpcode.byByte
+    // access at run time), and one table lookup per opcode.
+    let count = bytes.count, table = Argument.byByte
     var words: [UInt64] = []
     var offset = 0, largest = -1, discarded = 0
     var implicit = false, explicit = false
     while offset < count {
-      if let file, offset - discarded > 1 << 22 {
-        let start = discarded
-        discarded = offset - (1 << 20)
-        file.discardPages(from: start, before: discarded)
-      }
-      guard let opcode = table[Int(base[offset])] else { return nil }
-      offset += 1
-      // The argument: a fixed width to skip, a length prefix of `prefix` bytes, or a memo read.
-      var width = 0, prefix = 0, readWidth = 0
-      switch opcode {
-      case .stop: return PickleMemoReads(words: words, bound: largest + 1)
-      case .mark, .pop, .popMark, .dup, .none, .reduce, .emptyList, .append, .build, .dict, .appends, .list, .setItem,
-        .tuple, .setItems, .emptyDict, .emptyTuple, .newTrue, .newFalse, .tuple1, .tuple2, .tuple3, .stackGlobal:
-        break
-      case .memoize:
-        guard !explicit else { return nil }
-        implicit = true
-      case .binPut, .longBinPut:
-        guard !implicit else { return nil }
-        explicit = true
-        width = opcode == .binPut ? 1 : 4
-      case .binGet: readWidth = 1
-      case .longBinGet: readWidth = 4
-      case .proto, .binInt1: width = 1
-      case .binInt2: width = 2
-      case .binInt: width = 4
-      case .binFloat, .frame: width = 8
-      case .shortBinUnicode, .shortBinBytes, .long1: prefix = 1
-      case .binUnicode, .binBytes, .long4: prefix = 4
-      case .binUnicode8, .binBytes8, .byteArray8: prefix = 8
-      case .global:
-        for _ in 0..<2 {
-          while offset < count && base[offset] != UInt8(ascii: "\n") { offset += 1 }
-          guard offset < count else { return nil }
-          offset += 1
+      file?.discardPages(behind: offset, discarded: &discarded)
+      // A stretch without checking for discards.
+      let stretchEnd = min(count, offset + (1 << 18))
+      while offset < stretchEnd {
+        let argument = table[Int(base[offset])]
+        offset += 1
+        let size = Int(argument.size)
+        switch argument.kind {
+        case .fixed:
+          guard size <= count - offset else { return nil }
+          offset += size
+          continue
+        case .invalid: return nil
+        case .stop: return PickleMemoReads(words: words, bound: largest + 1)
+        case .memoize:
+          guard !explicit else { return nil }
+          implicit = true
+          continue
+        case .put:
+          guard !implicit, size <= count - offset else { return nil }
+          explicit = true
+          offset += size
+          continue
+        case .global:
+          for _ in 0..<2 {
+            while offset < count && base[offset] != UInt8(ascii: "\n") { offset += 1 }
+            guard offset < count else { return nil }
+            offset += 1
+          }
+          continue
+        case .read, .prefixed, .signedPrefixed: break
         }
-      default: return nil
-      }
-      if prefix > 0 || readWidth > 0 {
-        let size = max(prefix, readWidth)
         guard size <= count - offset else { return nil }
         var value = 0
         for index in 0..<size { value |= Int(base[offset + index]) << (8 * index) }
         offset += size
-        if opcode == .long4 { value = Int(Int32(truncatingIfNeeded: value)) }
-        if readWidth > 0 {
+        if argument.kind == .read {
           // Each read costs an input byte, so no valid index exceeds the length.
           guard value < count else { return nil }
           if value >> 6 >= words.count { words += [UInt64](repeating: 0, count: (value >> 6) - words.count + 1) }
           words[value >> 6] |= 1 << UInt64(value & 63)
           largest = max(largest, value)
-        } else {
-          width = value
+          continue
         }
+        if argument.kind == .signedPrefixed { value = Int(Int32(truncatingIfNeeded: value)) }
+        guard value >= 0, value <= count - offset else { return nil }
+        offset += value
       }
-      guard width >= 0, width <= count - offset else { return nil }
-      offset += width
     }
     return nil
+  }
+
+  /// What follows an opcode, as the scan steps over it.
+  private struct Argument {
+    enum Kind: UInt8 {
+      /// An opcode the decoder does not take.
+      case invalid
+      /// `size` bytes (maybe none).
+      case fixed
+      /// A little-endian length of `size` bytes, then that many bytes.
+      case prefixed
+      /// As `prefixed`, the length signed (`LONG4`).
+      case signedPrefixed
+      /// A memo index of `size` bytes that is read back.
+      case read
+      /// A memo index of `size` bytes that is stored.
+      case put
+      /// `MEMOIZE`.
+      case memoize
+      /// Two lines of text (`GLOBAL`).
+      case global
+      /// `STOP`.
+      case stop
+    }
+    let kind: Kind
+    let size: UInt8
+
+    /// The argument of each opcode byte.
+    static let byByte: [Argument] = (0...255).map { byte in
+      guard let opcode = PickleOpcode(rawValue: UInt8(byte)) else { return Argument(kind: .invalid, size: 0) }
+      switch opcode {
+      case .stop: return Argument(kind: .stop, size: 0)
+      case .mark, .pop, .popMark, .dup, .none, .reduce, .emptyList, .append, .build, .dict, .appends, .list, .setItem,
+        .tuple, .setItems, .emptyDict, .emptyTuple, .newTrue, .newFalse, .tuple1, .tuple2, .tuple3, .stackGlobal:
+        return Argument(kind: .fixed, size: 0)
+      case .memoize: return Argument(kind: .memoize, size: 0)
+      case .binPut: return Argument(kind: .put, size: 1)
+      case .longBinPut: return Argument(kind: .put, size: 4)
+      case .binGet: return Argument(kind: .read, size: 1)
+      case .longBinGet: return Argument(kind: .read, size: 4)
+      case .proto, .binInt1: return Argument(kind: .fixed, size: 1)
+      case .binInt2: return Argument(kind: .fixed, size: 2)
+      case .binInt: return Argument(kind: .fixed, size: 4)
+      case .binFloat, .frame: return Argument(kind: .fixed, size: 8)
+      case .shortBinUnicode, .shortBinBytes, .long1: return Argument(kind: .prefixed, size: 1)
+      case .binUnicode, .binBytes: return Argument(kind: .prefixed, size: 4)
+      case .long4: return Argument(kind: .signedPrefixed, size: 4)
+      case .binUnicode8, .binBytes8, .byteArray8: return Argument(kind: .prefixed, size: 8)
+      case .global: return Argument(kind: .global, size: 0)
+      default: return Argument(kind: .invalid, size: 0)
+      }
+    }
   }
 }
