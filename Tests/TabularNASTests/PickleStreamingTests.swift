@@ -20,6 +20,16 @@ private struct RecordingConsumer: PickleColumnConsumer {
     try consume(column: column, key: flatKey.tuple, value: value, arena: arena)
   }
 
+  /// Items handed over in runs of one layout (``PickleItemRun``).
+  var runItems = 0
+
+  mutating func consume(
+    column: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
+  ) throws {
+    runItems += keys.count
+    for (key, value) in zip(keys, values) { try consume(column: column, key: .ref(Int(key)), value: .float(value), arena: arena) }
+  }
+
   mutating func consume(column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws {
     var budget = Int.max
     items[column].append(
@@ -36,6 +46,25 @@ private struct DescribingConsumer: PickleColumnConsumer {
   }
 }
 
+/// Resolves every new key of three numbers to the position of its seed, as a loader resolves
+/// keys by arithmetic, and records what each column's keys then are.
+private struct AnnotatingConsumer: PickleColumnConsumer {
+  var annotated = 0
+  var keys: [[PickleObject]] = []
+
+  mutating func beginColumn(_ column: Int, named name: String) { keys.append([]) }
+
+  mutating func annotation(ofNewKey text: String, _ numbers: (PickleObject, PickleObject, PickleObject?)) -> Int? {
+    guard case .int(let seed)? = numbers.2 else { return nil }
+    annotated += 1
+    return seed
+  }
+
+  mutating func consume(column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) {
+    keys[column].append(key.resolved(in: arena))
+  }
+}
+
 @Suite("Streaming pickles of NumPy scalars")
 struct PickleStreamingTests {
   /// Streams a fixture's column dicts; returns the items, the root and how many scalars took the fast path.
@@ -47,17 +76,17 @@ struct PickleStreamingTests {
   /// Streams bytes from memory, or (`mapped`) from a file, whose default memo of NumPy scalars
   /// is speculative.
   private func stream(bytes: [UInt8], mapped: Bool = false, memo: PickleMemoPolicy = .all) throws
-    -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int, flat: Int, newKeys: Int)
+    -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int, flat: Int, newKeys: Int, runItems: Int)
   {
     func collect(_ machine: inout PickleMachine<RecordingConsumer>, _ root: PickleObject) throws
-      -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int, flat: Int, newKeys: Int)
+      -> (columns: [String: [PickleValue.Entry]], root: PickleValue, fast: Int, flat: Int, newKeys: Int, runItems: Int)
     {
       var budget = Int.max
       let value = try machine.arena.withUnsafeBufferPointer { try PickleValue(root, arena: $0, depth: 0, budget: &budget) }
       let consumer = machine.consumer
       return (
         Dictionary(uniqueKeysWithValues: zip(consumer.names, consumer.items)), value, machine.fastScalarCount + machine.flatScalarCount,
-        consumer.flatItems, machine.newKeyItemCount
+        consumer.flatItems, machine.newKeyItemCount, consumer.runItems
       )
     }
     guard mapped else {
@@ -144,6 +173,55 @@ struct PickleStreamingTests {
     // 4-tuples, avg_acc's 3-tuples): those items take the fast path too.
     let created = name.contains("p4") ? 1_400 + 168 : 250 + 168  // avg_acc: 168 distinct (hash, lr, batch_size)
     #expect(name.contains("unmemoised") ? newKeys == 0 : newKeys * 100 >= created * 95, "\(name): \(newKeys) of \(created)")
+  }
+
+  @Test(
+    "items whose keys are read back stream in runs: Python floats, NumPy float64 and float32 (protocol 2 too), frames between them",
+    arguments: [
+      ("read-back-columns-p4.pkl", 1_400), ("read-back-columns-p2.pkl", 250), ("numpy-read-back-columns-p4.pkl", 1_400),
+      ("numpy-read-back-columns-p2.pkl", 500),
+    ])
+  func readBackKeysStreamInRuns(name: String, keys: Int) throws {
+    let bytes = try Fixture.bytes("pickles/" + name)
+    let whole = try PickleDecoder().decode(bytes)
+    // Mapped, a file of NumPy scalars has a speculative memo, which runs of scalars need.
+    for mapped in [false, true] {
+      let streamed = try stream(bytes: bytes, mapped: mapped)
+      guard case .dict(let root) = whole else {
+        Issue.record("\(name): the root is not a dict")
+        return
+      }
+      for entry in root {
+        guard case .string(let column) = entry.key, case .dict(let entries) = entry.value else { continue }
+        #expect(streamed.columns[column] == entries, "\(name) (mapped: \(mapped)): \(column)")
+      }
+      // The read-back columns (the second of Python floats, the last two of NumPy scalars, after
+      // those that memoise the keys and dtypes): at least 95 % of their items come in runs (a
+      // frame sends the item after it down the single-item path).
+      let runs = !name.hasPrefix("numpy") || mapped
+      #expect(runs ? streamed.runItems * 100 >= keys * 95 : streamed.runItems == 0, "\(name): \(streamed.runItems) of \(keys)")
+    }
+  }
+
+  @Test("a consumer that resolves new keys from their parts has them built resolved, and finds them so when read back")
+  func newKeysBuiltResolved() throws {
+    let bytes = try Fixture.bytes("pickles/read-back-columns-p4.pkl")
+    let consumer = try bytes.withUnsafeBytes { raw in
+      var machine = PickleMachine(raw, consumer: AnnotatingConsumer())
+      defer { machine.releaseContainers() }
+      _ = try machine.run()
+      return machine.consumer
+    }
+    // key_columns' seeds: 222, 555 or 70000, plus the key's number.
+    let seeds = (0..<1_400).map { [222, 555, 70_000][$0 % 3] + $0 }
+    #expect(consumer.annotated == 1_400)
+    for column in consumer.keys.indices {
+      let resolved = consumer.keys[column].map { key -> Int? in
+        guard case .tuple(let tuple) = key, tuple.items.isEmpty else { return nil }
+        return tuple.annotation
+      }
+      #expect(resolved == seeds, "column \(column)")
+    }
   }
 
   @Test("NumPy scalars written out in full take the fast path, a frame inside one included")

@@ -83,6 +83,27 @@ def numpy_key_columns(np, count):
     }
 
 
+def read_back_columns(count):
+    """Two columns of Python floats over `count` keys: the second reads every key back from the
+    memo, as most of NAS-HPO-Bench-II's columns do (over 64 KiB at protocol 4: frames fall
+    between its items)."""
+    keys = key_columns(count)["seed"]
+    return {
+        "valid_acc_0": {key: 50 + i / 29 for i, key in enumerate(keys)},
+        "valid_acc_1": {key: 60 - i / 31 for i, key in enumerate(keys)},
+    }
+
+
+def numpy_read_back_columns(np, count):
+    """numpy_key_columns, then two more columns that read back every key and both dtypes from
+    the memo, as most of NAS-HPO-Bench-II's columns of NumPy scalars do."""
+    columns = numpy_key_columns(np, count)
+    keys = list(columns["valid_acc_0"])
+    columns["valid_acc_1"] = {key: np.float64(60 - i / 31) for i, key in enumerate(keys)}
+    columns["train_time_1"] = {key: np.float32(i / 8) for i, key in enumerate(keys)}
+    return columns
+
+
 def write_unmemoised(name, obj, protocol):
     """Pickles without the memo (Pickler.fast): every object written out each time."""
     with open(os.path.join(OUT, name), "wb") as f:
@@ -144,12 +165,15 @@ def main():
             del columns["again"]  # an unmemoised pickle cannot share objects
             write_unmemoised(f"numpy-columns-p{protocol}-unmemoised.pkl", columns, protocol)
         write_unmemoised("numpy-key-columns-p4-unmemoised.pkl", numpy_key_columns(np, 300), 4)
+        write("numpy-read-back-columns-p4.pkl", numpy_read_back_columns(np, 700), 4)
+        write("numpy-read-back-columns-p2.pkl", numpy_read_back_columns(np, 250), 2)
         write_key_slot_reused("numpy-columns-p3-key-slot-reused.pkl", np)
     except ImportError:
         print("NumPy is not installed: numpy-*.pkl not written", file=sys.stderr)
     for protocol, count in ((2, 250), (4, 1400)):
         write(f"key-columns-p{protocol}.pkl", key_columns(count), protocol)
         write_unmemoised(f"key-columns-p{protocol}-unmemoised.pkl", key_columns(count), protocol)
+        write(f"read-back-columns-p{protocol}.pkl", read_back_columns(count), protocol)
     marker = "/tmp/tabularnas-hostile-pickle-ran"
     write("hostile-system.pkl", Hostile(os.system, (f"touch {marker}",)), 2)
     write("hostile-eval.pkl", {"ok": 1, "evil": Hostile(eval, ("__import__('os').system('touch " + marker + "')",))}, 4)

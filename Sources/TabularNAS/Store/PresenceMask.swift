@@ -30,6 +30,16 @@ final class PresenceMask {
     words[position &>> 6] |= 1 &<< UInt64(position & 63)
   }
 
+  /// Marks `offset + position` filled for each position.
+  func mark(_ positions: UnsafeBufferPointer<Int32>, offset: Int) {
+    let (words, count) = (self.words, self.count)  // held, not reloaded after each store
+    for position in positions {
+      let position = offset &+ Int(position)
+      precondition(position >= 0 && position < count, "position \(position) outside 0..<\(count)")
+      words[position &>> 6] |= 1 &<< UInt64(position & 63)
+    }
+  }
+
   /// Whether a position is filled.
   @inline(__always)
   func isMarked(_ position: Int) -> Bool {

@@ -49,6 +49,23 @@ final class QueuedColumnWriter {
     enqueue(value, at: writer.address(record: record, column: column))
   }
 
+  /// Queues one curve value per record: `values[i]` for record `records[i]`.
+  func setValues(_ values: UnsafeBufferPointer<Double>, records: UnsafeBufferPointer<Int32>, curve: Int, epoch: Int) {
+    precondition(values.count == records.count)
+    var index = 0
+    let writer = self.writer  // held, not reloaded after each store
+    while index < values.count {
+      let batch = batches[current], taken = min(capacity - count, values.count - index), filled = count
+      for offset in 0..<taken {
+        let record = Int(records[index &+ offset])
+        batch.set(filled &+ offset, values[index &+ offset], at: writer.address(record: record, curve: curve, epoch: epoch))
+      }
+      count &+= taken
+      index &+= taken
+      if count == capacity { handOver() }
+    }
+  }
+
   @inline(__always)
   private func enqueue(_ value: Double, at target: UnsafeMutablePointer<Double>) {
     batches[current].set(count, value, at: target)

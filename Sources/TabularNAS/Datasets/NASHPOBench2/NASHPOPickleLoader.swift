@@ -180,10 +180,13 @@ private struct SurrogateConsumer: PickleColumnConsumer {
   let filled: PresenceMask
   var averageColumn = -1
   var foundColumn: Bool { averageColumn >= 0 }
+  /// Keys resolved by arithmetic (each key of the file is new).
+  var arithmetic: NASHPOKeyArithmetic
 
   init(builder: NASHPOTable.Builder, resolver: NASHPOKeyResolver) {
     self.builder = builder
     self.resolver = resolver
+    arithmetic = NASHPOKeyArithmetic(hashes: resolver.hashes)
     filled = PresenceMask(count: builder.classHashes.count * NASHPOTable.settingsPerClass)
   }
 
@@ -191,11 +194,16 @@ private struct SurrogateConsumer: PickleColumnConsumer {
     if name == "avg_acc" { averageColumn = column }
   }
 
+  mutating func annotation(ofNewKey text: String, _ numbers: (PickleObject, PickleObject, PickleObject?)) -> Int? {
+    arithmetic.position(ofKey: text, numbers, seeded: false).map(NASHPOKeyResolver.cached(position:))
+  }
+
   mutating func consume(
     column: Int, key: PickleObject, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
     guard column == averageColumn else { return }
-    let index = try resolver.settingIndex(of: key.resolved(in: arena))
+    let key = key.resolved(in: arena)
+    let index = try arithmetic.resolve(key, seeded: false, by: resolver) ?? resolver.settingIndex(of: key)
     guard index >= 0 else { return }
     builder.setSurrogate(try resolver.number(value.resolved(in: arena), column: "avg_acc"), at: index)
     filled.mark(index)
@@ -222,17 +230,13 @@ private struct RunsConsumer: PickleColumnConsumer {
   /// The (lr, batch size, seed) of skipped rows (hashes `cellinfo.pkl` does not list).
   var skippedComponents = [Bool](repeating: false, count: NASHPOTable.settingsPerClass * NASHPOSearchSpace.seeds.count)
 
-  /// The classes of hash texts, for keys written out in full (unmemoised files).
-  let hashClasses: NASHPOHashClasses
-  /// The last hash text of a full key (in the file) and its class.
-  private var previousHash: (text: UnsafeRawBufferPointer, classIndex: Int)?
-  /// The search space's values, held here: a global's every read checks its initialisation.
-  private let learningRates = NASHPOSearchSpace.learningRates, batchSizes = NASHPOSearchSpace.batchSizes
-  private let seeds = NASHPOSearchSpace.seeds
+  /// Keys resolved by arithmetic: those written out in full (unmemoised files), and tuples the
+  /// first time a column reads them.
+  var arithmetic: NASHPOKeyArithmetic
 
   init(builder: NASHPOTable.Builder, resolver: NASHPOKeyResolver) {
     self.resolver = resolver
-    hashClasses = NASHPOHashClasses(hashes: resolver.hashes)
+    arithmetic = NASHPOKeyArithmetic(hashes: resolver.hashes)
     writer = QueuedColumnWriter(builder.runs.columnWriter())
     recordCount = builder.runs.recordCount
     filled = PresenceMask(count: NASHPOColumnTarget.all.count * recordCount)
@@ -263,6 +267,39 @@ private struct RunsConsumer: PickleColumnConsumer {
     try store(value, record: try record(of: flatKey))
   }
 
+  mutating func consume(
+    column: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
+  ) throws {
+    guard enter(column) else { return }
+    let (_, target, slot) = current
+    guard slot.kind == 1 else {
+      for (key, value) in zip(keys, values) { try store(.float(value), record: try record(of: .ref(Int(key)), arena: arena)) }
+      return
+    }
+    // A per-epoch column, the bulk of the file. Every key was resolved in the column that
+    // memoised it: the run's records are found in one tight pass, then written together.
+    let resolved = withUnsafeTemporaryAllocation(of: Int32.self, capacity: keys.count) { records in
+      let count = recordOfKey.withUnsafeBufferPointer { cache in
+        var count = 0
+        for key in keys {
+          let id = Int(key)
+          guard id < cache.count, cache[id] >= 0 else { break }  // unresolved, or a skipped row
+          records[count] = cache[id]
+          count += 1
+        }
+        return count
+      }
+      let done = UnsafeBufferPointer(rebasing: records[..<count])
+      writer.setValues(UnsafeBufferPointer(rebasing: values[..<count]), records: done, curve: slot.index, epoch: slot.epoch)
+      filled.mark(done, offset: target &* recordCount)
+      return count
+    }
+    // From the first key that is not simply cached on, one at a time.
+    for (key, value) in zip(keys[resolved...], values[resolved...]) {
+      try store(.float(value), record: try record(of: .ref(Int(key)), arena: arena))
+    }
+  }
+
   /// Makes `column` the current one; whether its values are kept (a known column).
   @inline(__always)
   private mutating func enter(_ column: Int) -> Bool {
@@ -291,30 +328,29 @@ private struct RunsConsumer: PickleColumnConsumer {
   @inline(__always)
   private mutating func record(of key: PickleFlatKey) throws -> Int {
     if case .float(let lr) = key.numbers.0, case .int(let batchSize) = key.numbers.1, case .int(let seed)? = key.numbers.2,
-      let classIndex = classIndex(of: key.text),
-      let lrIndex = learningRates.firstIndex(of: lr),
-      let batchSizeIndex = batchSizes.firstIndex(of: batchSize),
-      let seedIndex = seeds.firstIndex(of: seed)
+      let classIndex = arithmetic.classIndex(of: key.text),
+      let record = arithmetic.record(classIndex: classIndex, lr: lr, batchSize: batchSize, seed: seed)
     {
-      return (classIndex * NASHPOTable.settingsPerClass + lrIndex * batchSizes.count + batchSizeIndex) * seeds.count + seedIndex
+      return record
     }
     return try resolver.record(of: key.tuple)
   }
 
-  /// The class of a hash text; consecutive keys mostly share theirs, so the last is kept.
-  @inline(__always)
-  private mutating func classIndex(of text: UnsafeRawBufferPointer) -> Int? {
-    if let previous = previousHash, text.hasSameBytes(as: previous.text) { return previous.classIndex }
-    guard let classIndex = hashClasses.classIndex(of: text) else { return nil }
-    previousHash = (text, classIndex)
-    return classIndex
+  /// The record of a key tuple no column has resolved yet (as each file's first column holds
+  /// them), cached on the tuple as the resolver would.
+  private mutating func resolve(_ key: PickleObject) throws -> Int {
+    try arithmetic.resolve(key, seeded: true, by: resolver) ?? resolver.record(of: key)
+  }
+
+  mutating func annotation(ofNewKey text: String, _ numbers: (PickleObject, PickleObject, PickleObject?)) -> Int? {
+    arithmetic.position(ofKey: text, numbers, seeded: true).map(NASHPOKeyResolver.cached(position:))
   }
 
   @inline(__always)
   private mutating func record(of key: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws -> Int {
     guard case .ref(let id) = key else { return try resolver.record(of: key) }
     if id < recordOfKey.count, recordOfKey[id] != -1 { return NASHPOKeyResolver.position(cached: Int(recordOfKey[id])) }
-    let record = try resolver.record(of: arena[id])
+    let record = try resolve(arena[id])
     if id >= recordOfKey.count { recordOfKey += [Int32](repeating: -1, count: max(id + 1 - recordOfKey.count, recordOfKey.count)) }
     recordOfKey[id] = Int32(NASHPOKeyResolver.cached(position: record))
     return record

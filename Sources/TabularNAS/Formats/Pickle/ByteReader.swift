@@ -70,6 +70,15 @@ struct ByteReader {
     return equal
   }
 
+  /// The bytes not read yet, for a tight loop over items; ``skip(_:)`` then passes what it read.
+  var unreadBytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: bytes[offset...]) }
+
+  /// Passes `count` unread bytes.
+  mutating func skip(_ count: Int) {
+    precondition(count >= 0 && count <= remaining, "can only skip unread bytes")
+    offset += count
+  }
+
   /// The bytes read since an earlier offset.
   func bytesRead(since start: Int) -> UnsafeRawBufferPointer {
     precondition(start >= 0 && start <= offset, "can only view bytes already read")

@@ -9,6 +9,20 @@ protocol PickleColumnConsumer {
   /// the tuple and calls the other `consume`).
   mutating func consume(
     column: Int, flatKey: PickleFlatKey, value: PickleObject, arena: UnsafeBufferPointer<PickleObject>) throws
+  /// A run of items whose keys are memoised tuples read back (their arena ids) and whose values
+  /// are floats (see ``PickleItemRun``; a default calls the first `consume` for each).
+  mutating func consume(
+    column: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
+  ) throws
+  /// For a key tuple `(text, n, n[, n])` the pickle writes out and memoises (as a file's first
+  /// column does): an annotation to build it with in place of its items, when the consumer
+  /// resolves it from them, or `nil` (the default) to build it whole.
+  mutating func annotation(ofNewKey text: String, _ numbers: (PickleObject, PickleObject, PickleObject?)) -> Int?
+}
+
+extension PickleColumnConsumer {
+  /// Builds every key whole.
+  func annotation(ofNewKey text: String, _ numbers: (PickleObject, PickleObject, PickleObject?)) -> Int? { nil }
 }
 
 /// A consumer for decoding whole values: no dict is streamed.
@@ -394,6 +408,10 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         try consumer.consume(column: column, flatKey: key, value: value, arena: arena)
         continue
       }
+      // Most items repeat one layout: a run of them reads in a tight loop.
+      reader.rewind(to: start)
+      if try streamItemRun(column: column, arena: arena) { continue }
+      reader.skip(1)
       var index = -1
       if keyOpcode == PickleOpcode.binGet.rawValue, let byte = try? reader.byte() {
         index = Int(byte)
@@ -437,6 +455,88 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       }
       try consumer.consume(column: column, key: .ref(keyID), value: value, arena: arena)
     }
+  }
+
+  /// Hands over a run of items that repeat one layout (``PickleItemRun``), as the general path
+  /// would read them; whether there was one.
+  private mutating func streamItemRun(column: Int, arena: UnsafeBufferPointer<PickleObject>) throws -> Bool {
+    guard let layout = itemRunLayout(arena: arena) else { return false }
+    let bytes = reader.unreadBytes
+    return try withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.itemRunCapacity) { keys in
+      try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.itemRunCapacity) { values in
+        let (count, length) = memo.withUnsafeBufferPointer { memo in
+          arenaIsTuple.withUnsafeBufferPointer { isTuple in
+            PickleItemRun.read(bytes, layout: layout, memo: memo, isTuple: isTuple, keys: keys, values: values)
+          }
+        }
+        guard count > 0 else { return false }
+        reader.skip(length)
+        // A speculative memo numbers the scalars' slots but stores none (see `place`).
+        memoizeCount += count * layout.memoizesPerItem
+        try consumer.consume(
+          column: column, keys: UnsafeBufferPointer(rebasing: keys[..<count]),
+          values: UnsafeBufferPointer(rebasing: values[..<count]), arena: arena)
+        return true
+      }
+    }
+  }
+
+  /// Items per run handed over at once (a `SETITEMS` batch holds at most 1,000).
+  private static var itemRunCapacity: Int { 1024 }
+
+  /// The layout the item at the reader would start a run of, or `nil` when it cannot: its key is
+  /// not read back, its value not a float the run reads, or (for a NumPy scalar) the memo is not
+  /// speculative, mixes `MEMOIZE` with `BINPUT`, or could hold the slots the scalar writes.
+  @inline(__always)
+  private func itemRunLayout(arena: UnsafeBufferPointer<PickleObject>) -> PickleItemRunLayout? {
+    let bytes = reader.unreadBytes
+    guard bytes.count > 32 else { return nil }  // the longest layout's key and prefix, and more
+    let keyOpcode = bytes[0]
+    let keyLength = keyOpcode == PickleOpcode.binGet.rawValue ? 2 : keyOpcode == PickleOpcode.longBinGet.rawValue ? 5 : 0
+    guard keyLength > 0 else { return nil }
+    if bytes[keyLength] == PickleOpcode.binFloat.rawValue { return PickleItemRunLayout(keyOpcode: keyOpcode, value: .binFloat) }
+    guard speculative else { return nil }
+    // BINGET or LONG_BINGET of the scalar global, then of a float dtype.
+    func memoObject(at offset: Int) -> (object: PickleObject, next: Int)? {
+      guard offset + 5 <= bytes.count else { return nil }
+      let opcode = bytes[offset]
+      let (index, next): (Int, Int)
+      if opcode == PickleOpcode.binGet.rawValue {
+        (index, next) = (Int(bytes[offset + 1]), offset + 2)
+      } else if opcode == PickleOpcode.longBinGet.rawValue {
+        (index, next) = (Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 1, as: UInt32.self))), offset + 5)
+      } else {
+        return nil
+      }
+      guard index < memo.count, memo[index] >= 0 else { return nil }
+      return (arena[Int(memo[index])], next)
+    }
+    guard let (scalar, dtypeStart) = memoObject(at: keyLength), case .global(.numpyScalar) = scalar,
+      let (object, bytesStart) = memoObject(at: dtypeStart), case .dtype(let dtype) = object, !dtype.isBigEndian,
+      case .float(let size)? = NumPyScalarType(code: dtype.code), size == 8 || size == 4
+    else { return nil }
+    // Protocols 3–5: SHORT_BINBYTES size, with MEMOIZEs that number only new slots.
+    if bytes[bytesStart] == PickleOpcode.shortBinBytes.rawValue {
+      guard Int(bytes[bytesStart + 1]) == size, memoKinds == (true, false), memoizeCount >= memoBound else { return nil }
+      let prefix = PickleItemRunLayout.FixedBytes(bytes[keyLength..<bytesStart + 2])
+      return PickleItemRunLayout(keyOpcode: keyOpcode, value: .numPyScalar(prefix: prefix, size: size))
+    }
+    // Protocol 2: _codecs.encode, a text and its BINPUT, then 'latin1', with BINPUTs to new slots.
+    guard memoKinds == (false, true), let (encode, textStart) = memoObject(at: bytesStart), case .global(.codecsEncode) = encode,
+      textStart - keyLength <= 12
+    else { return nil }
+    var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[textStart...]))
+    guard (try? reader.latin1Bits(count: size, opcode: try? reader.byte())) != nil,
+      let put = try? reader.byte(), put == PickleOpcode.binPut.rawValue || put == PickleOpcode.longBinPut.rawValue,
+      (try? reader.unsignedLittleEndian(width: put == PickleOpcode.binPut.rawValue ? 1 : 4)) != nil
+    else { return nil }
+    let encodingStart = textStart + reader.offset
+    guard let (name, encodingEnd) = memoObject(at: encodingStart), isLatin1Name(name) else { return nil }
+    return PickleItemRunLayout(
+      keyOpcode: keyOpcode,
+      value: .latin1Scalar(
+        prefix: PickleItemRunLayout.FixedBytes(bytes[keyLength..<textStart]),
+        encoding: PickleItemRunLayout.FixedBytes(bytes[encodingStart..<encodingEnd]), size: size, firstNewSlot: memoBound))
   }
 
   /// Whether the next opcode (not read) passes a test.
@@ -492,7 +592,13 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       try noteMemoKind(implicit: textTarget < 0, reader.offset)
       try store(text, at: textTarget < 0 ? nextImplicitIndex() : textTarget, reader.offset)
     }
-    let key = makeTuple(seed.map { [text, lr, batchSize, $0] } ?? [text, lr, batchSize])
+    let key: PickleObject
+    let textObject = if case .ref(let id) = text { arena[id] } else { text }
+    if case .string(let string) = textObject, let annotation = consumer.annotation(ofNewKey: string, (lr, batchSize, seed)) {
+      key = .tuple(PickleTuple(resolvedAs: annotation))
+    } else {
+      key = makeTuple(seed.map { [text, lr, batchSize, $0] } ?? [text, lr, batchSize])
+    }
     var keyID: Int?
     if let tupleTarget {
       try noteMemoKind(implicit: tupleTarget < 0, reader.offset)
@@ -915,7 +1021,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
 extension UInt8 {
   /// Whether an opcode byte may follow a complete simple item of a streamed dict:
   /// `BINGET`, `LONG_BINGET`, `SETITEMS` or `FRAME`.
-  fileprivate var isItemBoundary: Bool {
+  var isItemBoundary: Bool {
     self == PickleOpcode.binGet.rawValue || self == PickleOpcode.longBinGet.rawValue
       || self == PickleOpcode.setItems.rawValue || self == PickleOpcode.frame.rawValue
   }

@@ -44,6 +44,13 @@ final class PickleTuple {
   var annotation = -1
 
   init(_ items: [PickleObject]) { self.items = items }
+
+  /// A tuple whose consumer resolved it from its items (see
+  /// ``PickleColumnConsumer/annotation(ofNewKey:_:)``), which it then no longer holds.
+  init(resolvedAs annotation: Int) {
+    items = []
+    self.annotation = annotation
+  }
 }
 
 final class PickleList {
