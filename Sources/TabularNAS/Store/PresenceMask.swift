@@ -33,11 +33,18 @@ final class PresenceMask {
   /// Marks `offset + position` filled for each position.
   func mark(_ positions: UnsafeBufferPointer<Int32>, offset: Int) {
     let (words, count) = (self.words, self.count)  // held, not reloaded after each store
+    // Consecutive positions mostly share a word: its bits gather in a register, stored once.
+    var (word, bits) = (-1, UInt64(0))
     for position in positions {
       let position = offset &+ Int(position)
       precondition(position >= 0 && position < count, "position \(position) outside 0..<\(count)")
-      words[position &>> 6] |= 1 &<< UInt64(position & 63)
+      if position &>> 6 != word {
+        if word >= 0 { words[word] |= bits }
+        (word, bits) = (position &>> 6, 0)
+      }
+      bits |= 1 &<< UInt64(position & 63)
     }
+    if word >= 0 { words[word] |= bits }
   }
 
   /// Whether a position is filled.

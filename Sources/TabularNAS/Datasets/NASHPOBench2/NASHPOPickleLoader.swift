@@ -300,6 +300,41 @@ private struct RunsConsumer: PickleColumnConsumer {
     }
   }
 
+  mutating func consume(
+    column: Int, run: PickleFlatItemRun.Run, numbers: UnsafeBufferPointer<PickleFlatNumbers>,
+    values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
+  ) throws {
+    guard enter(column) else { return }
+    let (_, target, slot) = current
+    // A per-epoch column of keys `(hash, lr, batch_size, seed)`, the bulk of an unmemoised file:
+    // the records are found in one tight pass, then written together.
+    var resolved = 0
+    if slot.kind == 1, run.shape == PickleFlatItemRun.Shape(isMarked: true, isFloat: (true, false, false)),
+      let classIndex = arithmetic.classIndex(of: run.text)
+    {
+      resolved = withUnsafeTemporaryAllocation(of: Int32.self, capacity: numbers.count) { records in
+        var count = 0
+        for (lr, batchSize, seed) in numbers {
+          guard
+            let record = arithmetic.record(
+              classIndex: classIndex, lr: Double(bitPattern: lr), batchSize: Int(Int64(bitPattern: batchSize)),
+              seed: Int(Int64(bitPattern: seed)))
+          else { break }
+          records[count] = Int32(record)
+          count += 1
+        }
+        let done = UnsafeBufferPointer(rebasing: records[..<count])
+        writer.setValues(UnsafeBufferPointer(rebasing: values[..<count]), records: done, curve: slot.index, epoch: slot.epoch)
+        filled.mark(done, offset: target &* recordCount)
+        return count
+      }
+    }
+    // From the first item not resolved so on, one at a time.
+    for (numbers, value) in zip(numbers[resolved...], values[resolved...]) {
+      try store(.float(value), record: try record(of: PickleFlatKey(text: run.text, numbers: run.shape.objects(numbers))))
+    }
+  }
+
   /// Makes `column` the current one; whether its values are kept (a known column).
   @inline(__always)
   private mutating func enter(_ column: Int) -> Bool {

@@ -14,6 +14,11 @@ protocol PickleColumnConsumer {
   mutating func consume(
     column: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
   ) throws
+  /// A run of items whose keys the pickle wrote out in full with one text (see
+  /// ``PickleFlatItemRun``; a default calls `consume(column:flatKey:value:arena:)` for each).
+  mutating func consume(
+    column: Int, run: PickleFlatItemRun.Run, numbers: UnsafeBufferPointer<PickleFlatNumbers>,
+    values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>) throws
   /// For a key tuple `(text, n, n[, n])` the pickle writes out and memoises (as a file's first
   /// column does): an annotation to build it with in place of its items, when the consumer
   /// resolves it from them, or `nil` (the default) to build it whole.
@@ -398,6 +403,9 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
       if keyOpcode == PickleOpcode.mark.rawValue || keyOpcode == PickleOpcode.shortBinUnicode.rawValue
         || keyOpcode == PickleOpcode.binUnicode.rawValue
       {
+        reader.rewind(to: start)
+        if try streamFlatItemRun(column: column, arena: arena) { continue }
+        reader.skip(1)
         guard let key = readFlatKey(startingWith: keyOpcode), let value = readFlatValue(),
           let following = try? reader.byte(), following.isFlatItemBoundary
         else {
@@ -476,6 +484,22 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
         try consumer.consume(
           column: column, keys: UnsafeBufferPointer(rebasing: keys[..<count]),
           values: UnsafeBufferPointer(rebasing: values[..<count]), arena: arena)
+        return true
+      }
+    }
+  }
+
+  /// Hands over a run of items whose keys are written out in full with one text
+  /// (``PickleFlatItemRun``); whether there was one.
+  private mutating func streamFlatItemRun(column: Int, arena: UnsafeBufferPointer<PickleObject>) throws -> Bool {
+    let bytes = reader.unreadBytes
+    return try withUnsafeTemporaryAllocation(of: PickleFlatNumbers.self, capacity: Self.itemRunCapacity) { numbers in
+      try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.itemRunCapacity) { values in
+        guard let run = PickleFlatItemRun.read(bytes, numbers: numbers, values: values) else { return false }
+        reader.skip(run.length)
+        try consumer.consume(
+          column: column, run: run, numbers: UnsafeBufferPointer(rebasing: numbers[..<run.count]),
+          values: UnsafeBufferPointer(rebasing: values[..<run.count]), arena: arena)
         return true
       }
     }
@@ -1028,7 +1052,7 @@ extension UInt8 {
 
   /// Whether an opcode byte may follow a complete item with a full key: an item boundary, or
   /// the start of another full key (`MARK`, `SHORT_BINUNICODE`, `BINUNICODE`).
-  fileprivate var isFlatItemBoundary: Bool {
+  var isFlatItemBoundary: Bool {
     isItemBoundary || self == PickleOpcode.mark.rawValue || self == PickleOpcode.shortBinUnicode.rawValue
       || self == PickleOpcode.binUnicode.rawValue
   }
