@@ -30,7 +30,8 @@ struct PickleFlatItemRunTests {
     let keys = bytes.withUnsafeBytes { raw in
       numbers.withUnsafeMutableBufferPointer { numbers in
         values.withUnsafeMutableBufferPointer { values -> ([String], Int)? in
-          guard let run = PickleFlatItemRun.read(raw, numbers: numbers, values: values) else { return nil }
+          guard let layout = PickleFlatItemRun.layout(raw), let run = PickleFlatItemRun.read(raw, layout: layout, numbers: numbers, values: values)
+          else { return nil }
           let keys = numbers[..<run.count].map { PickleFlatKey(text: run.text, numbers: run.shape.objects($0)).tuple.description }
           return (keys, run.length)
         }

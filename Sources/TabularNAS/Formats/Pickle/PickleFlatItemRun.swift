@@ -40,13 +40,52 @@ enum PickleFlatItemRun {
     let shape: Shape
   }
 
-  /// Reads up to `numbers.count` items from the start of `bytes`; `nil` when not even one item
-  /// has the layout.
+  /// What the first item of a run fixes: its text (in the file, ASCII), shape, text opcode, and
+  /// where the text starts in an item.
+  struct Layout {
+    let text: UnsafeRawBufferPointer
+    let shape: Shape
+    let textOpcode: UInt8, header: Int
+  }
+
+  /// The layout of a run starting at the first byte of `bytes`: `nil` unless its first item is
+  /// one (checked cheaply before any run is read, as most items of other files are not).
+  static func layout(_ bytes: UnsafeRawBufferPointer) -> Layout? {
+    guard let base = bytes.baseAddress, bytes.count > 6 else { return nil }
+    let isMarked = bytes[0] == PickleOpcode.mark.rawValue
+    let opcode = bytes[isMarked ? 1 : 0]
+    let header: Int
+    switch opcode {
+    case PickleOpcode.shortBinUnicode.rawValue: header = isMarked ? 3 : 2
+    case PickleOpcode.binUnicode.rawValue: header = isMarked ? 6 : 5
+    default: return nil
+    }
+    let length = textLength(base, header: header, opcode: opcode)
+    var position = header + length
+    guard position + 3 * 9 + 1 + 9 + 1 <= bytes.count, let n0 = number(base, &position), let n1 = number(base, &position) else {
+      return nil
+    }
+    var third = false
+    if isMarked {
+      guard let n2 = number(base, &position) else { return nil }
+      third = n2.isFloat
+    }
+    guard base.load(fromByteOffset: position, as: UInt8.self) == (isMarked ? PickleOpcode.tuple : PickleOpcode.tuple3).rawValue,
+      base.load(fromByteOffset: position + 1, as: UInt8.self) == PickleOpcode.binFloat.rawValue
+    else { return nil }
+    let text = UnsafeRawBufferPointer(start: base + header, count: length)
+    guard !text.contains(where: { $0 >= 0x80 }) else { return nil }
+    return Layout(text: text, shape: Shape(isMarked: isMarked, isFloat: (n0.isFloat, n1.isFloat, third)), textOpcode: opcode, header: header)
+  }
+
+  /// Reads up to `numbers.count` items of `layout` from the start of `bytes` (of which
+  /// ``layout(_:)`` gave `layout`); `nil` when not even one item is followed by an item boundary.
   static func read(
-    _ bytes: UnsafeRawBufferPointer, numbers: UnsafeMutableBufferPointer<PickleFlatNumbers>,
+    _ bytes: UnsafeRawBufferPointer, layout: Layout, numbers: UnsafeMutableBufferPointer<PickleFlatNumbers>,
     values: UnsafeMutableBufferPointer<Double>
   ) -> Run? {
-    guard let base = bytes.baseAddress, let (text, shape, textOpcode, header) = firstItem(bytes) else { return nil }
+    guard let base = bytes.baseAddress else { return nil }
+    let (text, shape, textOpcode, header) = (layout.text, layout.shape, layout.textOpcode, layout.header)
     // The longest item: MARK, BINUNICODE and its length, the text, three BINFLOATs, TUPLE and
     // a BINFLOAT value; an item is read only when that many bytes and one more are there.
     let longest = 1 + 5 + text.count + 3 * 9 + 1 + 9
@@ -80,34 +119,6 @@ enum PickleFlatItemRun {
     }
     guard count > 0 else { return nil }
     return Run(count: count, length: offset, text: text, shape: shape)
-  }
-
-  /// The first item's text (ASCII), shape, text opcode, and where its text starts; `nil` when it
-  /// does not start like a full key.
-  private static func firstItem(_ bytes: UnsafeRawBufferPointer) -> (UnsafeRawBufferPointer, Shape, UInt8, Int)? {
-    guard let base = bytes.baseAddress, bytes.count > 6 else { return nil }
-    let isMarked = bytes[0] == PickleOpcode.mark.rawValue
-    let opcodeOffset = isMarked ? 1 : 0
-    let opcode = bytes[opcodeOffset]
-    let header: Int
-    switch opcode {
-    case PickleOpcode.shortBinUnicode.rawValue: header = opcodeOffset + 2
-    case PickleOpcode.binUnicode.rawValue: header = opcodeOffset + 5
-    default: return nil
-    }
-    let length = textLength(base, header: header, opcode: opcode)
-    var position = header + length
-    guard position + 3 * 9 + 1 + 9 + 1 <= bytes.count else { return nil }
-    let text = UnsafeRawBufferPointer(start: base + header, count: length)
-    guard !text.contains(where: { $0 >= 0x80 }), let n0 = number(base, &position), let n1 = number(base, &position) else {
-      return nil
-    }
-    var third = false
-    if isMarked {
-      guard let n2 = number(base, &position) else { return nil }
-      third = n2.isFloat
-    }
-    return (text, Shape(isMarked: isMarked, isFloat: (n0.isFloat, n1.isFloat, third)), opcode, header)
   }
 
   /// The length field of the text opcode whose text starts at `header`.

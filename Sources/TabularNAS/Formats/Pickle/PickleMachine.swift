@@ -493,9 +493,10 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// (``PickleFlatItemRun``); whether there was one.
   private mutating func streamFlatItemRun(column: Int, arena: UnsafeBufferPointer<PickleObject>) throws -> Bool {
     let bytes = reader.unreadBytes
+    guard let layout = PickleFlatItemRun.layout(bytes) else { return false }
     return try withUnsafeTemporaryAllocation(of: PickleFlatNumbers.self, capacity: Self.itemRunCapacity) { numbers in
       try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.itemRunCapacity) { values in
-        guard let run = PickleFlatItemRun.read(bytes, numbers: numbers, values: values) else { return false }
+        guard let run = PickleFlatItemRun.read(bytes, layout: layout, numbers: numbers, values: values) else { return false }
         reader.skip(run.length)
         try consumer.consume(
           column: column, run: run, numbers: UnsafeBufferPointer(rebasing: numbers[..<run.count]),
