@@ -34,6 +34,29 @@ printf '\x01[[{"kernel_size": 3, "width": 12, "stride": 2, "residual": false}], 
 # input costs the fuzzer hundreds of small ones. Protocol 4 frames are in the seeds, and the
 # fuzzer places them anywhere.
 find Tests/TabularNASTests/Fixtures/pickles -name '*.pkl' -size -49152c -exec cp {} "$out/pickle-corpus/" \;
+# Small unmemoised files of full keys (the fixtures of protocols 4 and 5 are larger than 48 KiB).
+python3 - "$out/pickle-corpus" <<'PY'
+import io, pickle, random, sys
+random.seed(1)
+hashes = ["0=conv(1+3) 1=conv(4) 2=conv(4) 3=conv(in) 4=conv(in) 5=conv(in) out=0+2+5", "0=conv(in) 1=skip(0) out=1"]
+for protocol, count in [(2, 40), (4, 40), (5, 24)]:
+    columns = {}
+    for column in ["valid_acc_0", "seed", "avg_acc"]:
+        items = {}
+        for i in range(count):
+            key = (hashes[i * 2 // count], [0.1, 0.003125][i % 2], [16, 256, 512][i % 3])
+            seed = [222, 555, 70000][i % 3]
+            if column == "avg_acc":
+                items[key] = random.random()
+            else:
+                items[key + (seed + i,)] = seed if column == "seed" else random.random()
+        columns[column] = items
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=protocol)
+    pickler.fast = True  # unmemoised
+    pickler.dump(columns)
+    open(f"{sys.argv[1]}/flat-keys-p{protocol}.pkl", "wb").write(out.getvalue())
+PY
 if [ ! -f "$out/seed/synthetic.tabnas" ]; then
   swift build --product tabnas >/dev/null
   rm -rf "$out/seed" && mkdir -p "$out/seed"

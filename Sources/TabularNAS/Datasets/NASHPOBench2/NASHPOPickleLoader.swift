@@ -329,7 +329,7 @@ private struct RunsConsumer: PickleColumnConsumer {
         return count
       }
     }
-    // From the first item not resolved so on, one at a time.
+    // From the first item not resolved on, one at a time.
     for (numbers, value) in zip(numbers[resolved...], values[resolved...]) {
       try store(.float(value), record: try record(of: PickleFlatKey(text: run.text, numbers: run.shape.objects(numbers))))
     }
