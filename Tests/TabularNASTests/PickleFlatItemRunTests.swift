@@ -32,7 +32,7 @@ struct PickleFlatItemRunTests {
         values.withUnsafeMutableBufferPointer { values -> ([String], Int)? in
           guard let layout = PickleFlatItemRun.layout(raw), let run = PickleFlatItemRun.read(raw, layout: layout, numbers: numbers, values: values)
           else { return nil }
-          let keys = numbers[..<run.count].map { PickleFlatKey(text: run.text, numbers: run.shape.objects($0)).tuple.description }
+          let keys = numbers[..<run.count].map { run.key($0).tuple.description }
           return (keys, run.length)
         }
       }

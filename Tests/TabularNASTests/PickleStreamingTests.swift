@@ -30,7 +30,7 @@ private struct RecordingConsumer: PickleColumnConsumer {
   ) throws {
     flatRunItems += run.count
     for (numbers, value) in zip(numbers, values) {
-      try consume(column: column, flatKey: PickleFlatKey(text: run.text, numbers: run.shape.objects(numbers)), value: .float(value), arena: arena)
+      try consume(column: column, flatKey: run.key(numbers), value: .float(value), arena: arena)
     }
   }
 

@@ -271,8 +271,7 @@ private struct RunsConsumer: PickleColumnConsumer {
     column: Int, keys: UnsafeBufferPointer<Int32>, values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
     guard enter(column) else { return }
-    let (_, target, slot) = current
-    guard slot.kind == 1 else {
+    guard current.slot.kind == 1 else {
       for (key, value) in zip(keys, values) { try store(.float(value), record: try record(of: .ref(Int(key)), arena: arena)) }
       return
     }
@@ -289,9 +288,7 @@ private struct RunsConsumer: PickleColumnConsumer {
         }
         return count
       }
-      let done = UnsafeBufferPointer(rebasing: records[..<count])
-      writer.setValues(UnsafeBufferPointer(rebasing: values[..<count]), records: done, curve: slot.index, epoch: slot.epoch)
-      filled.mark(done, offset: target &* recordCount)
+      storeCurveValues(values[..<count], records: UnsafeBufferPointer(rebasing: records[..<count]))
       return count
     }
     // From the first key that is not simply cached on, one at a time.
@@ -305,11 +302,10 @@ private struct RunsConsumer: PickleColumnConsumer {
     values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
     guard enter(column) else { return }
-    let (_, target, slot) = current
     // A per-epoch column of keys `(hash, lr, batch_size, seed)`, the bulk of an unmemoised file:
     // the records are found in one tight pass, then written together.
     var resolved = 0
-    if slot.kind == 1, run.shape == PickleFlatItemRun.Shape(isMarked: true, isFloat: (true, false, false)),
+    if current.slot.kind == 1, run.shape == PickleFlatItemRun.Shape(isMarked: true, isFloat: (true, false, false)),
       let classIndex = arithmetic.classIndex(of: run.text)
     {
       resolved = withUnsafeTemporaryAllocation(of: Int32.self, capacity: numbers.count) { records in
@@ -323,16 +319,21 @@ private struct RunsConsumer: PickleColumnConsumer {
           records[count] = Int32(record)
           count += 1
         }
-        let done = UnsafeBufferPointer(rebasing: records[..<count])
-        writer.setValues(UnsafeBufferPointer(rebasing: values[..<count]), records: done, curve: slot.index, epoch: slot.epoch)
-        filled.mark(done, offset: target &* recordCount)
+        storeCurveValues(values[..<count], records: UnsafeBufferPointer(rebasing: records[..<count]))
         return count
       }
     }
     // From the first item not resolved on, one at a time.
     for (numbers, value) in zip(numbers[resolved...], values[resolved...]) {
-      try store(.float(value), record: try record(of: PickleFlatKey(text: run.text, numbers: run.shape.objects(numbers))))
+      try store(.float(value), record: try record(of: run.key(numbers)))
     }
+  }
+
+  /// Writes the values of the current per-epoch column into their records, and marks them.
+  private func storeCurveValues(_ values: Slice<UnsafeBufferPointer<Double>>, records: UnsafeBufferPointer<Int32>) {
+    let (_, target, slot) = current
+    writer.setValues(UnsafeBufferPointer(rebasing: values), records: records, curve: slot.index, epoch: slot.epoch)
+    filled.mark(records, offset: target &* recordCount)
   }
 
   /// Makes `column` the current one; whether its values are kept (a known column).

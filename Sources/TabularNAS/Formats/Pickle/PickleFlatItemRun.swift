@@ -38,6 +38,11 @@ enum PickleFlatItemRun {
     let count: Int, length: Int
     let text: UnsafeRawBufferPointer
     let shape: Shape
+
+    /// The key of an item of the run, from its numbers.
+    func key(_ numbers: PickleFlatNumbers) -> PickleFlatKey {
+      PickleFlatKey(text: text, numbers: shape.objects(numbers))
+    }
   }
 
   /// What the first item of a run fixes: its text (in the file, ASCII), shape, text opcode, and
@@ -162,8 +167,7 @@ extension PickleColumnConsumer {
     values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>
   ) throws {
     for (numbers, value) in zip(numbers, values) {
-      let key = PickleFlatKey(text: run.text, numbers: run.shape.objects(numbers))
-      try consume(column: column, flatKey: key, value: .float(value), arena: arena)
+      try consume(column: column, flatKey: run.key(numbers), value: .float(value), arena: arena)
     }
   }
 }
