@@ -112,6 +112,8 @@ struct NativeFormatTests {
   func checksumParts() throws {
     let words = (0..<10_001).map { UInt64($0) &* 0x9E37_79B9 }
     let whole = words.withUnsafeBytes(Checksum64.checksum)
+    // Σᵢ mix(wᵢ ⊕ i·K) computed independently (Python integers masked to 64 bits).
+    #expect(whole == 0x2C30_3ED5_9091_9A93)
     let split = words.withUnsafeBytes { bytes in
       Checksum64.partialSum(UnsafeRawBufferPointer(rebasing: bytes[..<8000]), firstWord: 0)
         &+ Checksum64.partialSum(UnsafeRawBufferPointer(rebasing: bytes[8000...]), firstWord: 1000)
@@ -123,6 +125,23 @@ struct NativeFormatTests {
     let path = temporaryPath()
     defer { try? FileManager.default.removeItem(atPath: path) }
     try writeNewFile(words.withUnsafeBytes { Array($0) }, to: path)
-    #expect(try Checksum64.checksum(of: MappedFile(path: path), range: 0..<(words.count * 8)) == whole)
+    #expect(Checksum64.checksum(of: try MappedFile(path: path), range: 0..<(words.count * 8)) == whole)
+  }
+
+  @Test("a file's chunks cover a range in order, and its bytes read the same after their pages are given back")
+  func mappedChunks() throws {
+    let bytes = (0..<30_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try writeNewFile(bytes, to: path)
+    let file = try MappedFile(path: path)
+    var seen: [UInt8] = [], sizes: [Int] = []
+    file.forEachChunk(in: 100..<29_990, chunkSize: 8192) { chunk in
+      seen += chunk
+      sizes.append(chunk.count)
+    }
+    #expect(seen == Array(bytes[100..<29_990]))
+    #expect(sizes == [8192, 8192, 8192, 5314])
+    #expect(Array(file.bytes) == bytes)
   }
 }

@@ -41,30 +41,18 @@ final class MappedFile: @unchecked Sendable {
     bytes = UnsafeRawBufferPointer(start: address, count: size)
   }
 
-  /// Calls `body` with consecutive chunks of the file's bytes in `range`, read with `pread`
-  /// into one small buffer: the map itself is not touched, so no page becomes resident.
-  /// Chunks have `chunkSize` bytes except the last (a cache-sized buffer keeps this fast).
-  func forEachChunk(in range: Range<Int>, chunkSize: Int = 1 << 18, _ body: (UnsafeRawBufferPointer) -> Void) throws {
-    let descriptor = Glibc.open(path, O_RDONLY)
-    guard descriptor >= 0 else { throw DatasetFileError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-    defer { buffer.deallocate() }
-    guard let start = buffer.baseAddress else { return }
+  /// Calls `body` with consecutive chunks of the mapped bytes in `range`, giving each chunk's
+  /// pages back to the kernel after it (``discardPages(from:before:)``): the pass reads the
+  /// file's pages in place, without a copy, and leaves none of them resident.
+  /// Chunks have `chunkSize` bytes except the last; a chunk fits in the cache.
+  func forEachChunk(in range: Range<Int>, chunkSize: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) -> Void) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "chunks must lie inside the file")
     var offset = range.lowerBound
     while offset < range.upperBound {
-      let wanted = min(chunkSize, range.upperBound - offset)
-      var filled = 0
-      while filled < wanted {
-        let got = pread(descriptor, start + filled, wanted - filled, off_t(offset + filled))
-        guard got > 0 else {
-          throw DatasetFileError.unreadable(
-            path: path, reason: got == 0 ? "the file shrank while being read" : String(cString: strerror(errno)))
-        }
-        filled += got
-      }
-      body(UnsafeRawBufferPointer(rebasing: buffer[0..<wanted]))
-      offset += wanted
+      let end = min(offset + chunkSize, range.upperBound)
+      body(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+      discardPages(from: offset, before: end)
+      offset = end
     }
   }
 

@@ -65,9 +65,9 @@ extension NASHPOTable {
       throw DatasetFileError.schema(path: path, reason: "dataset kind \(header.datasetKind) is not NAS-HPO-Bench-II (1)")
     }
     let payload = UnsafeRawBufferPointer(rebasing: file.bytes[NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength])
-    // Verify through reads, not the map: queries later fault in only the pages they use.
+    // The pass gives the pages back: queries later fault in only the pages they use.
     let computed = header.fileChecksum(
-      payloadChecksum: try Checksum64.checksum(of: file, range: NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength))
+      payloadChecksum: Checksum64.checksum(of: file, range: NativeFileHeader.size..<NativeFileHeader.size + header.payloadLength))
     guard computed == header.checksum else {
       throw DatasetFileError.checksumMismatch(path: path, stored: header.checksum, computed: computed)
     }

@@ -21,69 +21,70 @@ enum Checksum64 {
     let words = bytes.count / 8
     guard let base = bytes.baseAddress else { return 0 }
     var sums: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    var index = 0
+    // Word i's key i · K, stepped by addition; wrapping offsets keep the loop free of checks.
+    var key = UInt64(truncatingIfNeeded: firstWord) &* positionKey
+    var offset = 0
+    let end = words &* 8
     // Four independent accumulators keep the multiplier busy.
-    while index + 4 <= words {
-      sums.0 &+= term(base.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self), firstWord + index)
-      sums.1 &+= term(base.loadUnaligned(fromByteOffset: index * 8 + 8, as: UInt64.self), firstWord + index + 1)
-      sums.2 &+= term(base.loadUnaligned(fromByteOffset: index * 8 + 16, as: UInt64.self), firstWord + index + 2)
-      sums.3 &+= term(base.loadUnaligned(fromByteOffset: index * 8 + 24, as: UInt64.self), firstWord + index + 3)
-      index += 4
+    while offset &+ 32 <= end {
+      sums.0 &+= term(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), key)
+      sums.1 &+= term(base.loadUnaligned(fromByteOffset: offset &+ 8, as: UInt64.self), key &+ positionKey)
+      sums.2 &+= term(base.loadUnaligned(fromByteOffset: offset &+ 16, as: UInt64.self), key &+ 2 &* positionKey)
+      sums.3 &+= term(base.loadUnaligned(fromByteOffset: offset &+ 24, as: UInt64.self), key &+ 3 &* positionKey)
+      key &+= 4 &* positionKey
+      offset &+= 32
     }
-    while index < words {
-      sums.0 &+= term(base.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self), firstWord + index)
-      index += 1
+    while offset < end {
+      sums.0 &+= term(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self), key)
+      key &+= positionKey
+      offset &+= 8
     }
     return sums.0 &+ sums.1 &+ sums.2 &+ sums.3
   }
 
   @inline(__always)
-  private static func term(_ word: UInt64, _ index: Int) -> UInt64 {
-    let mixed = (UInt64(littleEndian: word) ^ (UInt64(index) &* positionKey)) &* multiplier
+  private static func term(_ word: UInt64, _ key: UInt64) -> UInt64 {
+    let mixed = (UInt64(littleEndian: word) ^ key) &* multiplier
     return mixed ^ (mixed >> 32)
   }
 }
 
 extension Checksum64 {
-  /// Checksums a byte range of a file through reads (not its map), one part per core.
+  /// Checksums a byte range of a mapped file, one part per core, reading the pages in place and
+  /// giving them back as it goes (so verifying a file leaves none of it resident).
   ///
-  /// - Precondition: the range starts and ends on word boundaries relative to its start.
-  static func checksum(of file: MappedFile, range: Range<Int>) throws -> UInt64 {
+  /// - Precondition: the range lies in the file and its length is a multiple of 8.
+  static func checksum(of file: MappedFile, range: Range<Int>) -> UInt64 {
     precondition(range.count % 8 == 0, "checksummed data must be whole 64-bit words")
     let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, range.count / (1 << 22)))
     let wordsPerPart = (range.count / 8 + parts - 1) / parts
-    let results = ChecksumParts(count: parts)
+    let sums = ChecksumParts(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { part in
       let firstWord = part * wordsPerPart
       let start = range.lowerBound + firstWord * 8
       let end = min(range.upperBound, start + wordsPerPart * 8)
-      guard start < end else { return results.set(part, .success(0)) }
       var sum: UInt64 = 0
       var word = firstWord
-      results.set(part, Result {
-        try file.forEachChunk(in: start..<end) { chunk in
-          sum &+= partialSum(chunk, firstWord: word)
-          word += chunk.count / 8
-        }
-        return sum
-      })
+      file.forEachChunk(in: start..<max(start, end)) { chunk in
+        sum &+= partialSum(chunk, firstWord: word)
+        word += chunk.count / 8
+      }
+      sums.set(part, sum)
     }
-    return try results.total()
+    return sums.total
   }
 }
 
-/// The per-part results of a parallel checksum; each part writes only its own slot.
+/// The per-part sums of a parallel checksum; each part writes only its own slot.
 private final class ChecksumParts: @unchecked Sendable {
   private let lock = NSLock()
-  private var results: [Result<UInt64, any Error>]
+  private var sums: [UInt64]
 
-  init(count: Int) { results = Array(repeating: .success(0), count: count) }
+  init(count: Int) { sums = Array(repeating: 0, count: count) }
 
-  func set(_ part: Int, _ result: Result<UInt64, any Error>) {
-    lock.withLock { results[part] = result }
+  func set(_ part: Int, _ sum: UInt64) {
+    lock.withLock { sums[part] = sum }
   }
 
-  func total() throws -> UInt64 {
-    try lock.withLock { try results.reduce(0) { $0 &+ (try $1.get()) } }
-  }
+  var total: UInt64 { lock.withLock { sums.reduce(0, &+) } }
 }
