@@ -42,6 +42,51 @@ struct QueuedColumnWriterTests {
     #expect(actual.value(record: 49, curve: 2, epoch: 3) == 14_923)
   }
 
+  @Test("bulk writes mixed with single ones, across many hand-overs, land where a direct writer puts them")
+  func bulkWritesMatchDirectWrites() {
+    func builder() -> CurveStore.Builder {
+      CurveStore.Builder(recordCount: 40, curveNames: ["a", "b"], epochCount: 3, scalarNames: ["s"])
+    }
+    let direct = builder(), queued = builder()
+    let writer = QueuedColumnWriter(queued.columnWriter(), capacity: 5)
+    // Records in a shuffled order, as a column's keys come; each (curve, epoch) column half in
+    // bulk (runs of 1 to 9 values), half one by one, with a scalar between them.
+    let records = (0..<40).map { Int32(($0 * 17) % 40) }
+    for curve in 0..<2 {
+      for epoch in 0..<3 {
+        var index = 0, run = 1
+        while index < records.count {
+          let end = min(index + run, records.count)
+          let values = records[index..<end].map { Double($0) * 10 + Double(curve * 3 + epoch) }
+          if run.isMultiple(of: 2) {
+            for (record, value) in zip(records[index..<end], values) {
+              writer.setValue(value, record: Int(record), curve: curve, epoch: epoch)
+            }
+          } else {
+            values.withUnsafeBufferPointer { values in
+              Array(records[index..<end]).withUnsafeBufferPointer { writer.setValues(values, records: $0, curve: curve, epoch: epoch) }
+            }
+          }
+          for (record, value) in zip(records[index..<end], values) {
+            direct.columnWriter().setValue(value, record: Int(record), curve: curve, epoch: epoch)
+          }
+          writer.setScalar(Double(index), record: Int(records[index]), column: 0)
+          direct.columnWriter().setScalar(Double(index), record: Int(records[index]), column: 0)
+          index = end
+          run = run % 9 + 1
+        }
+      }
+    }
+    writer.flush()
+    let expected = direct.build(), actual = queued.build()
+    for record in 0..<40 {
+      for curve in 0..<2 { #expect(actual.curve(record: record, curve: curve) == expected.curve(record: record, curve: curve)) }
+      // Bit patterns: a record no scalar went to holds NaN in both.
+      #expect(actual.scalar(record: record, column: 0).bitPattern == expected.scalar(record: record, column: 0).bitPattern)
+    }
+    #expect(actual.value(record: 17, curve: 1, epoch: 2) == 175)
+  }
+
   @Test("writes are queued until flushed, and a writer can be flushed and used again")
   func queuesUntilFlushed() {
     let builder = CurveStore.Builder(recordCount: 1, curveNames: ["a"], epochCount: 2, scalarNames: [])

@@ -73,6 +73,20 @@ extension CurveStore.Builder {
       return scalars + (record &* scalarCount &+ column)
     }
 
+    /// The column of one curve's values at one epoch.
+    @inline(__always)
+    func column(curve: Int, epoch: Int) -> Column {
+      precondition(curve >= 0 && curve < curveCount && epoch >= 0 && epoch < epochCount)
+      return Column(base: curves + (curve &* epochCount &+ epoch), stride: curveCount &* epochCount, recordCount: recordCount)
+    }
+
+    /// The column of one scalar.
+    @inline(__always)
+    func column(scalar: Int) -> Column {
+      precondition(scalar >= 0 && scalar < scalarCount)
+      return Column(base: scalars + scalar, stride: scalarCount, recordCount: recordCount)
+    }
+
     /// Sets one value per memory page to NaN, so that every page is mapped now: a store's first
     /// touch of its pages is costly, and a loader can have it done ahead on another thread. Every
     /// value must still be written (or the record cleared) afterwards.
@@ -88,6 +102,20 @@ extension CurveStore.Builder {
       precondition(record >= 0 && record < recordCount)
       (curves + record * curveCount * epochCount).update(repeating: .nan, count: curveCount * epochCount)
       (scalars + record * scalarCount).update(repeating: .nan, count: scalarCount)
+    }
+  }
+
+  /// One value per record, `stride` values apart: where a column of the store is written.
+  struct Column: Equatable, @unchecked Sendable {
+    fileprivate let base: UnsafeMutablePointer<Double>
+    fileprivate let stride: Int
+    fileprivate let recordCount: Int
+
+    /// Where the value of `record` is stored.
+    @inline(__always)
+    func address(record: Int) -> UnsafeMutablePointer<Double> {
+      precondition(UInt(bitPattern: record) < UInt(recordCount))
+      return base + record &* stride
     }
   }
 
