@@ -62,15 +62,13 @@ extension CurveStore.Builder {
     /// Where one curve value is stored.
     @inline(__always)
     func address(record: Int, curve: Int, epoch: Int) -> UnsafeMutablePointer<Double> {
-      precondition(record >= 0 && record < recordCount && curve >= 0 && curve < curveCount && epoch >= 0 && epoch < epochCount)
-      return curves + ((record &* curveCount &+ curve) &* epochCount &+ epoch)
+      column(curve: curve, epoch: epoch).address(record: record)
     }
 
     /// Where one scalar is stored.
     @inline(__always)
     func address(record: Int, column: Int) -> UnsafeMutablePointer<Double> {
-      precondition(record >= 0 && record < recordCount && column >= 0 && column < scalarCount)
-      return scalars + (record &* scalarCount &+ column)
+      self.column(scalar: column).address(record: record)
     }
 
     /// The column of one curve's values at one epoch.
