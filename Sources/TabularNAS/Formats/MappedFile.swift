@@ -3,7 +3,8 @@
 /// A read-only memory map of a whole file, unmapped when the last reference goes away.
 ///
 /// Stores that read a native file keep its map alive and read values in place, so opening
-/// costs a map and a checksum pass instead of a copy.
+/// costs a map and a checksum pass instead of a copy. As with any map, a file another process
+/// truncates meanwhile raises `SIGBUS` when a lost page is read; writers replace files by rename.
 final class MappedFile: @unchecked Sendable {
   /// The file's bytes.
   let bytes: UnsafeRawBufferPointer

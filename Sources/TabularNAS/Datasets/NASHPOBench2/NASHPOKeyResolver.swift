@@ -22,8 +22,8 @@ struct NASHPOKeyResolver {
   /// The run record of `(hash, lr, batch_size, seed)`.
   @inline(__always)
   func record(of key: PickleObject) throws -> Int {
-    guard case .tuple(let tuple) = key, tuple.annotation != Self.unresolved else { return try resolveRecord(of: key) }
-    return Self.position(cached: tuple.annotation)
+    guard let annotation = Self.annotation(of: key) else { return try resolveRecord(of: key) }
+    return Self.position(cached: annotation)
   }
 
   private func resolveRecord(of key: PickleObject) throws -> Int {
@@ -44,6 +44,17 @@ struct NASHPOKeyResolver {
     tuple.items = []
   }
 
+  /// What a key resolved to, if it has been: a tuple's annotation, or the key the decoder kept
+  /// only as one.
+  @inline(__always)
+  static func annotation(of key: PickleObject) -> Int? {
+    switch key {
+    case .resolvedKey(let annotation): annotation
+    case .tuple(let tuple) where tuple.annotation != unresolved: tuple.annotation
+    default: nil
+    }
+  }
+
   /// A tuple's annotation before it is resolved.
   static let unresolved = -1
   /// A resolved position as cached on a tuple (negative positions shift by one past `unresolved`).
@@ -59,7 +70,7 @@ struct NASHPOKeyResolver {
 
   /// The surrogate position of `(hash, lr, batch_size)` (negative for a hash not listed).
   func settingIndex(of key: PickleObject) throws -> Int {
-    if case .tuple(let tuple) = key, tuple.annotation != Self.unresolved { return Self.position(cached: tuple.annotation) }
+    if let annotation = Self.annotation(of: key) { return Self.position(cached: annotation) }
     let tuple = try self.tuple(key, count: 3)
     let index = try setting(of: tuple.items)
     tuple.annotation = Self.cached(position: index)

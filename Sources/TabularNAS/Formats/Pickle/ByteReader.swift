@@ -101,4 +101,20 @@ extension UnsafeRawBufferPointer {
     guard count > 0, let base = baseAddress, let otherBase = other.baseAddress else { return true }
     return memcmp(base, otherBase, count) == 0
   }
+
+  /// Whether the buffer holds `pattern` somewhere: `memchr` for its first byte, then `memcmp`
+  /// (a generic search of a file's first 64 KiB took milliseconds).
+  func contains(bytes pattern: [UInt8]) -> Bool {
+    guard let first = pattern.first else { return true }
+    guard let base = baseAddress, pattern.count <= count else { return false }
+    let last = count - pattern.count  // the last offset the pattern may start at
+    var offset = 0
+    while offset <= last {
+      guard let hit: UnsafeMutableRawPointer = memchr(base + offset, Int32(first), last + 1 - offset) else { return false }
+      let found = UnsafeRawPointer(hit) - base
+      if memcmp(hit, pattern, pattern.count) == 0 { return true }
+      offset = found + 1
+    }
+    return false
+  }
 }

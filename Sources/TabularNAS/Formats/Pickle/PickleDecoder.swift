@@ -71,6 +71,7 @@ extension PickleValue {
             try PickleValue($0.value, arena: arena, depth: depth + 1, budget: &budget))
         })
     case .streamedDict: self = .dict([])
+    case .resolvedKey: self = .tuple([])
     case .global(let global):
       throw PickleError.typeMismatch(opcode: "STOP", expected: "data", found: "uncalled global \(global)", offset: 0)
     case .dtype:

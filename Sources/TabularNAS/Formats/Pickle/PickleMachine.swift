@@ -20,8 +20,9 @@ protocol PickleColumnConsumer {
     column: Int, run: PickleFlatItemRun.Run, numbers: UnsafeBufferPointer<PickleFlatNumbers>,
     values: UnsafeBufferPointer<Double>, arena: UnsafeBufferPointer<PickleObject>) throws
   /// For a key tuple `(text, n, n[, n])` the pickle writes out and memoises (as a file's first
-  /// column does): an annotation to build it with in place of its items, when the consumer
-  /// resolves it from them, or `nil` (the default) to build it whole.
+  /// column does): an annotation to keep in place of the tuple
+  /// (``PickleObject/resolvedKey(annotation:)``), when the consumer resolves it from its items,
+  /// or `nil` (the default) to build it whole.
   mutating func annotation(ofNewKey text: String, _ numbers: (PickleObject, PickleObject, PickleObject?)) -> Int?
 }
 
@@ -117,7 +118,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
   /// little, and store every entry.
   init(_ file: MappedFile, consumer: Consumer, memo: PickleMemoPolicy? = nil) {
     let head = UnsafeRawBufferPointer(rebasing: file.bytes[0..<min(file.bytes.count, 1 << 16)])
-    let holdsScalars = head.firstRange(of: Array("scalar".utf8)) != nil
+    let holdsScalars = head.contains(bytes: Array("scalar".utf8))
     self.init(file.bytes, consumer: consumer, memo: memo ?? (holdsScalars ? .speculative : .all), file: file)
   }
 
@@ -620,7 +621,7 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     let key: PickleObject
     let textObject = if case .ref(let id) = text { arena[id] } else { text }
     if case .string(let string) = textObject, let annotation = consumer.annotation(ofNewKey: string, (lr, batchSize, seed)) {
-      key = .tuple(PickleTuple(resolvedAs: annotation))
+      key = .resolvedKey(annotation: annotation)
     } else {
       key = makeTuple(seed.map { [text, lr, batchSize, $0] } ?? [text, lr, batchSize])
     }
@@ -942,7 +943,10 @@ struct PickleMachine<Consumer: PickleColumnConsumer> {
     } else {
       id = arena.count
       arena.append(object)
-      if case .tuple = object { arenaIsTuple.append(true) } else { arenaIsTuple.append(false) }
+      switch object {
+      case .tuple, .resolvedKey: arenaIsTuple.append(true)
+      default: arenaIsTuple.append(false)
+      }
     }
     storeMemo(id: id, at: index)
   }

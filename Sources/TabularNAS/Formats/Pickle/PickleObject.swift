@@ -8,6 +8,10 @@ enum PickleObject {
   case string(String)
   case bytes([UInt8])
   case tuple(PickleTuple)
+  /// A key tuple a streaming consumer resolved from its items as the pickle wrote it out
+  /// (``PickleColumnConsumer/annotation(ofNewKey:_:)``): the annotation alone, no tuple kept —
+  /// a file memoises one per run (145,584 in `bench12.pkl`).
+  case resolvedKey(annotation: Int)
   case list(PickleList)
   case dict(PickleDict)
   /// A dict whose items went to a streaming consumer instead of being stored.
@@ -28,7 +32,7 @@ enum PickleObject {
     case .float: "float"
     case .string: "str"
     case .bytes: "bytes"
-    case .tuple: "tuple"
+    case .tuple, .resolvedKey: "tuple"
     case .list: "list"
     case .dict, .streamedDict: "dict"
     case .global(let global): "global \(global)"
@@ -44,13 +48,6 @@ final class PickleTuple {
   var annotation = -1
 
   init(_ items: [PickleObject]) { self.items = items }
-
-  /// A tuple whose consumer resolved it from its items (see
-  /// ``PickleColumnConsumer/annotation(ofNewKey:_:)``), which it then no longer holds.
-  init(resolvedAs annotation: Int) {
-    items = []
-    self.annotation = annotation
-  }
 }
 
 final class PickleList {
@@ -136,6 +133,7 @@ extension PickleObject: CustomStringConvertible {
         ? "(…)"
         : "(" + (tuple.items.prefix(8).map { $0.rendered(depth: depth + 1) } + (tuple.items.count > 8 ? ["…"] : []))
           .joined(separator: ", ") + ")"
+    case .resolvedKey: "(…)"
     default: typeName
     }
   }
