@@ -234,6 +234,8 @@ struct PickleStreamingTests {
     for column in consumer.keys.indices {
       let resolved = consumer.keys[column].map { key -> Int? in
         guard case .resolvedKey(let annotation) = key else { return nil }
+        // Still a tuple to messages, rendered without the items it no longer holds.
+        guard key.typeName == "tuple", key.description == "(…)" else { return nil }
         return annotation
       }
       #expect(resolved == seeds, "column \(column)")

@@ -27,8 +27,7 @@ struct NASHPOKeyResolver {
   }
 
   private func resolveRecord(of key: PickleObject) throws -> Int {
-    let tuple = try self.tuple(key, count: 4)
-    if tuple.annotation != Self.unresolved { return Self.position(cached: tuple.annotation) }
+    let tuple = try self.tuple(key, count: 4)  // unresolved: `record(of:)` found no annotation
     let setting = try setting(of: tuple.items), seed = try seedIndex(tuple.items[3])
     let seeds = NASHPOSearchSpace.seeds.count
     let record = setting >= 0 ? setting * seeds + seed : (setting + 1) * seeds - 1 - seed
@@ -36,9 +35,10 @@ struct NASHPOKeyResolver {
     return record
   }
 
-  /// Caches a key tuple's record on it, so that every later column finds it at once.
-  func cache(_ record: Int, on tuple: PickleTuple) {
-    tuple.annotation = Self.cached(position: record)
+  /// Caches a key tuple's position (a run record or surrogate position) on it, so that every
+  /// later column finds it at once.
+  func cache(_ position: Int, on tuple: PickleTuple) {
+    tuple.annotation = Self.cached(position: position)
     // The annotation is all a loader needs from now on: the items' memory goes back while the
     // file streams (145,584 memoised keys in bench12.pkl).
     tuple.items = []
@@ -73,8 +73,7 @@ struct NASHPOKeyResolver {
     if let annotation = Self.annotation(of: key) { return Self.position(cached: annotation) }
     let tuple = try self.tuple(key, count: 3)
     let index = try setting(of: tuple.items)
-    tuple.annotation = Self.cached(position: index)
-    tuple.items = []
+    cache(index, on: tuple)
     return index
   }
 
