@@ -62,7 +62,7 @@ struct SequentialModelTests {
     }
   }
 
-  @Test("the final-value experiment is deterministic and its repeats do not depend on scheduling")
+  @Test("the final-value experiment is deterministic: repeats do not depend on scheduling, a family not on the others run")
   func experiment() throws {
     let data = try dataset()
     let experiment = FinalValueExperiment(
@@ -72,6 +72,10 @@ struct SequentialModelTests {
     #expect(first.rows.count == 4)
     #expect(first.rows.map(\.rSquared) == second.rows.map(\.rSquared))
     #expect(first.rows.allSatisfy { $0.rSquared.count == 3 && $0.summary.mean > 50 })
+    let alone = try FinalValueExperiment(
+      fraction: 0.5, trainingSize: 30, repeats: 3, models: [.knn], featureSets: [.all], draws: 3
+    ).run(on: data)
+    #expect(alone.rows[0].rSquared == first.rows[1].rSquared, "a family's score must not depend on the families beside it")
     #expect(throws: PredictionError.self) { try FinalValueExperiment(trainingSize: 60).run(on: data) }
     #expect(throws: PredictionError.self) { try FinalValueExperiment(fraction: 0).run(on: data) }
   }

@@ -5,7 +5,8 @@ import Dispatch
 /// Each repeat draws `trainingSize` configurations at random to train on and tests on all the
 /// others; each model family is tuned by ``HyperparameterSearch`` on the training rows, refitted, and
 /// scored by R² on the test rows. Repeats run in parallel with seeds derived from `seed`, so
-/// results do not depend on the number of cores.
+/// results do not depend on the number of cores; each family's tuning seed comes from the split
+/// and the family alone, so its score does not depend on which other families run beside it.
 public struct FinalValueExperiment: Sendable {
   /// The fraction of each curve observed (τ = fraction × curve length, rounded, at least 1).
   public var fraction: Double
@@ -85,7 +86,8 @@ public struct FinalValueExperiment: Sendable {
   )
     throws -> [Double]
   {
-    var generator = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+    let splitSeed = seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+    var generator = SplitMix64(seed: splitSeed)
     let order = Array(keys.indices).shuffled(using: &generator)
     let training = Array(order.prefix(trainingSize)), test = Array(order.dropFirst(trainingSize))
     let trainingTargets = training.map { targets[$0] }, testTargets = test.map { targets[$0] }
@@ -94,7 +96,7 @@ public struct FinalValueExperiment: Sendable {
       let all = try extractor.matrix(for: keys)
       let trainingRows = all.rows(training), testRows = all.rows(test)
       for model in models {
-        let modelSeed = generator.next()
+        let modelSeed = SplitMix64.derivedSeed(splitSeed, ModelFamily.allCases.firstIndex(of: model) ?? 0)
         let selection = ModelSelection(
           family: model, draws: draws, folds: folds, baselineFeature: extractor.lastObservedFeature,
           featureVariants: extractor.variants)
