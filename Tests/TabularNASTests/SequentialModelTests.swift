@@ -62,7 +62,7 @@ struct SequentialModelTests {
     }
   }
 
-  @Test("the final-value experiment is deterministic: repeats do not depend on scheduling, a family not on the others run")
+  @Test("the final-value experiment is deterministic: repeats do not depend on scheduling, a family's score not on which others run")
   func experiment() throws {
     let data = try dataset()
     let experiment = FinalValueExperiment(
